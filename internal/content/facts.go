@@ -1,0 +1,208 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/schedule"
+)
+
+// idPattern is what an id may look like: it becomes a URL path segment, a
+// file name and a calendar UID, so only lowercase ASCII letters, digits and
+// single hyphens are allowed.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+const idHint = "use lowercase letters a–z, digits and single hyphens, such as \"digital-skills-training\""
+
+func checkID(d *decoder, n ast.Node, id string) bool {
+	if len(id) > 80 || !idPattern.MatchString(id) {
+		d.errorf(n, "%q is not a valid id: %s (at most 80 characters)", id, idHint)
+		return false
+	}
+	return true
+}
+
+// decodeFacts decodes activity.yaml.
+func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
+	var f Facts
+	f.Status = StatusPlanned
+	fields{d: d, required: []string{"id", "area", "number", "type", "schedule", "venue", "languages", "providers", "beneficiaries"},
+		handlers: map[string]func(ast.Node){
+			"id": func(n ast.Node) {
+				if s, ok := d.text(n, "id"); ok && checkID(d, n, s) {
+					f.ID = s
+				}
+			},
+			"area":               func(n ast.Node) { f.Area = areaRef(d, n, areas) },
+			"number":             func(n ast.Node) { f.Number = positive(d, n, "number") },
+			"type":               func(n ast.Node) { f.Type = oneOf(d, n, "type", TypeTraining, TypeWebinar, TypeWorkshop) },
+			"schedule":           func(n ast.Node) { f.Schedule = decodeSchedule(d, n) },
+			"schedule_tbc":       func(n ast.Node) { f.ScheduleTBC, _ = d.boolean(n, "schedule_tbc") },
+			"venue":              func(n ast.Node) { f.Venue = decodeVenue(d, n) },
+			"languages":          func(n ast.Node) { f.Languages = languages(d, n, "languages") },
+			"interpretation":     func(n ast.Node) { f.Interpretation = languages(d, n, "interpretation") },
+			"interpretation_tbc": func(n ast.Node) { f.InterpretationTBC, _ = d.boolean(n, "interpretation_tbc") },
+			"providers":          func(n ast.Node) { f.Providers = decodeProviders(d, n) },
+			"other_providers":    func(n ast.Node) { f.OtherProviders = oneOf(d, n, "other_providers", ScopeAll, ScopeFrancophone, ScopeArabophone) },
+			"beneficiaries":      func(n ast.Node) { f.Beneficiaries = oneOf(d, n, "beneficiaries", ScopeAll, ScopeFrancophone, ScopeArabophone) },
+			"status": func(n ast.Node) {
+				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
+			},
+			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration") },
+		}}.decode(root, "activity.yaml")
+	if len(f.Languages) == 0 && f.Languages != nil {
+		d.errorf(root, "\"languages\" is empty: give at least one delivery language, such as [fr]")
+	}
+	if f.InterpretationTBC && len(f.Interpretation) == 0 {
+		d.errorf(root, "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
+	}
+	return f
+}
+
+func positive(d *decoder, n ast.Node, key string) int {
+	i, ok := d.integer(n, key)
+	if ok && i < 1 {
+		d.errorf(n, "%q must be 1 or more, not %d", key, i)
+	}
+	return i
+}
+
+func oneOf(d *decoder, n ast.Node, key string, allowed ...string) string {
+	s, ok := d.text(n, key)
+	if !ok {
+		return ""
+	}
+	if !slices.Contains(allowed, s) {
+		d.errorf(n, "%q is not a valid %s: write one of %s", s, key, strings.Join(allowed, ", "))
+		return ""
+	}
+	return s
+}
+
+func decodeSchedule(d *decoder, n ast.Node) schedule.Schedule {
+	s, ok := d.text(n, "schedule")
+	if !ok {
+		return schedule.Schedule{}
+	}
+	sch, err := schedule.Parse(s)
+	if err != nil {
+		p := d.pos(n)
+		p.Col += scalarOffset(n) + len([]rune(s[:min(err.Offset, len(s))]))
+		d.problems.Errorf(d.file, p, "invalid schedule %q: %s", s, err.Msg)
+		return schedule.Schedule{}
+	}
+	return sch
+}
+
+func decodeVenue(d *decoder, n ast.Node) Venue {
+	var v Venue
+	var countryNode ast.Node
+	fields{d: d, required: []string{"mode"}, handlers: map[string]func(ast.Node){
+		"mode": func(n ast.Node) { v.Mode = oneOf(d, n, "mode", VenueOnline, VenueOnSite) },
+		"country": func(n ast.Node) {
+			countryNode = n
+			v.Country = country(d, n, "country")
+		},
+		"city": func(n ast.Node) { v.City, _ = d.text(n, "city") },
+	}}.decode(n, "venue")
+	switch {
+	case v.Mode == VenueOnSite && countryNode == nil:
+		d.errorf(n, "an on-site venue needs its country: add \"country: XX\" (ISO 3166-1 code) under venue")
+	case v.Mode == VenueOnline && (countryNode != nil || v.City != ""):
+		d.errorf(n, "an online venue has no country or city: remove them, or set \"mode: on-site\"")
+	}
+	return v
+}
+
+func decodeProviders(d *decoder, n ast.Node) []Provider {
+	out := []Provider{}
+	seen := map[string]bool{}
+	d.list(n, "providers", func(item ast.Node) {
+		var p Provider
+		fields{d: d, required: []string{"country"}, handlers: map[string]func(ast.Node){
+			"country": func(n ast.Node) {
+				p.Country = country(d, n, "country")
+				if seen[p.Country] && p.Country != "" {
+					d.errorf(n, "provider country %s is listed twice: keep one", p.Country)
+				}
+				seen[p.Country] = true
+			},
+			"tbc": func(n ast.Node) { p.TBC, _ = d.boolean(n, "tbc") },
+		}}.decode(item, "a provider")
+		out = append(out, p)
+	})
+	return out
+}
+
+func country(d *decoder, n ast.Node, key string) string {
+	s, ok := d.text(n, key)
+	if !ok {
+		return ""
+	}
+	if !l10n.ValidCountry(s) {
+		hint := ""
+		if up := strings.ToUpper(s); up != s && l10n.ValidCountry(up) {
+			hint = fmt.Sprintf(" (did you mean %q? codes are in capitals)", up)
+		}
+		d.errorf(n, "unknown country code %q%s: use an ISO 3166-1 alpha-2 code, such as MA for Morocco or TR for Türkiye", s, hint)
+		return ""
+	}
+	return s
+}
+
+func languages(d *decoder, n ast.Node, key string) []string {
+	out := []string{}
+	d.list(n, key, func(item ast.Node) {
+		s, ok := d.text(item, key)
+		switch {
+		case !ok:
+		case !l10n.ValidLanguage(s):
+			d.errorf(item, "unknown language code %q in %s: use an ISO 639-1 code such as fr, en or ar", s, key)
+		case slices.Contains(out, s):
+			d.errorf(item, "language %q is listed twice in %s: keep one", s, key)
+		default:
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// decodeLink accepts only absolute https (or http) URLs: anything else
+// (javascript:, data:, relative paths) could become a dangerous link.
+func decodeLink(d *decoder, n ast.Node, key string) string {
+	s, ok := d.text(n, key)
+	if !ok {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+		d.errorf(n, "%q is not a web address: write a full link starting with https://", s)
+		return ""
+	}
+	return u.String()
+}
+
+func areaRef(d *decoder, n ast.Node, areas map[string]*Area) string {
+	s, ok := d.text(n, "area")
+	if ok && areas[s] == nil {
+		d.errorf(n, "unknown area %q: use one of %s (the folders of content/areas)", s, strings.Join(sortedAreaIDs(areas), ", "))
+		return ""
+	}
+	return s
+}
+
+func sortedAreaIDs(areas map[string]*Area) []string {
+	ids := make([]string, 0, len(areas))
+	for id := range areas {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+

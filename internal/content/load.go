@@ -1,0 +1,217 @@
+package content
+
+import (
+	"cmp"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+// MaxFileSize is the largest content file accepted. The plan's longest
+// file is a few kilobytes; a much larger one is a mistake (a pasted
+// document, a binary) and would slow every build down.
+const MaxFileSize = 1 << 20
+
+// loader holds the state of one Load call.
+type loader struct {
+	fsys     fs.FS
+	prefix   string // shown before paths, e.g. "content"
+	problems *diag.List
+	site     *Site
+	areas    map[string]*Area     // by id (= folder name)
+	acts     map[string]*Activity // by folder name
+	texts    map[string]Texts     // by folder path, until attached
+	idPos    map[*Activity]diag.Pos
+}
+
+// Load reads the content folder fsys. prefix is the folder's name as people
+// see it ("content"), used in messages. The Site is nil when any error was
+// found; the list holds every error and warning.
+func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
+	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
+		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}}
+	files := l.list()
+	if !l.loadConfig() {
+		return nil, l.problems
+	}
+	for _, pass := range []func(string) bool{l.areaFile, l.activityFile, l.homeFile} {
+		for _, f := range files {
+			pass(f)
+		}
+	}
+	for _, f := range files {
+		if !l.known(f) {
+			l.problems.Errorf(l.show(f), diag.Pos{Line: 1, Col: 1}, "unexpected file: %s holds only site.yaml, _index.<lang>.md, areas/<area>/{area.yaml,_index.<lang>.md} and activities/<activity>/{activity.yaml,index.<lang>.md}; move, rename or delete it", l.prefix)
+		}
+	}
+	l.finish()
+	if l.problems.HasErrors() {
+		return nil, l.problems
+	}
+	return l.site, l.problems
+}
+
+func (l *loader) show(name string) string { return path.Join(l.prefix, name) }
+
+// list walks the tree, refusing symbolic links (they could pull in files
+// from outside the project) and skipping dot files such as .gitkeep.
+func (l *loader) list() []string {
+	var files []string
+	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.problems.Errorf(l.show(p), diag.Pos{}, "cannot read: %v", err)
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != "." {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			l.problems.Errorf(l.show(p), diag.Pos{}, "symbolic links are not allowed in %s: replace the link by a real file or folder", l.prefix)
+		case d.Type().IsRegular():
+			files = append(files, p)
+		case !d.IsDir():
+			l.problems.Errorf(l.show(p), diag.Pos{}, "not a regular file: remove it")
+		}
+		return nil
+	})
+	if err != nil {
+		l.problems.Errorf(l.prefix, diag.Pos{}, "cannot read the content folder: %v", err)
+	}
+	return files
+}
+
+// read returns the normalized file, or false after reporting why not.
+func (l *loader) read(name string) (*source, bool) {
+	file := l.show(name)
+	if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() > MaxFileSize {
+		l.problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "the file is too large (%d bytes; at most %d): content files hold text only", info.Size(), MaxFileSize)
+		return nil, false
+	}
+	raw, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.problems.Errorf(file, diag.Pos{}, "cannot read: %v", err)
+		return nil, false
+	}
+	return readSource(file, raw, l.problems)
+}
+
+// readYAML reads a whole-file YAML document.
+func (l *loader) readYAML(name string) (*decoder, ast.Node, bool) {
+	src, ok := l.read(name)
+	if !ok {
+		return nil, nil, false
+	}
+	node, ok := parseYAML(src.file, src.data, 0, l.problems)
+	return &decoder{file: src.file, problems: l.problems}, node, ok
+}
+
+// readText reads a Markdown text file with front matter.
+func (l *loader) readText(name, lang string, kind textKind) (*Text, bool) {
+	src, ok := l.read(name)
+	if !ok {
+		return nil, false
+	}
+	doc, ok := src.splitFrontMatter(l.problems)
+	if !ok {
+		return nil, false
+	}
+	d := &decoder{file: src.file, lineOff: doc.fmLine - 1, problems: l.problems}
+	return decodeText(d, doc, lang, kind), true
+}
+
+func (l *loader) loadConfig() bool {
+	d, root, ok := l.readYAML("site.yaml")
+	if !ok {
+		if d == nil && !l.problems.HasErrors() {
+			l.problems.Errorf(l.show("site.yaml"), diag.Pos{}, "site.yaml is missing: it names the site's languages and base URL")
+		}
+		return false
+	}
+	c := &l.site.Config
+	fields{d: d, required: []string{"base_url", "languages"}, handlers: map[string]func(ast.Node){
+		"base_url": func(n ast.Node) {
+			if c.BaseURL = decodeLink(d, n, "base_url"); c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
+				c.BaseURL += "/"
+			}
+		},
+		"languages": func(n ast.Node) { c.Languages = languages(d, n, "languages") },
+	}}.decode(root, "site.yaml")
+	if len(c.Languages) == 0 {
+		d.errorf(root, "site.yaml must list at least one language, such as \"languages: [fr, ar, en]\"")
+		return false
+	}
+	return !l.problems.HasErrors()
+}
+
+// langOf returns the language of a file named <base>.<lang>.md, reporting
+// unknown languages.
+func (l *loader) langOf(name, base string) (string, bool) {
+	file := path.Base(name)
+	lang, ok := strings.CutPrefix(file, base+".")
+	if !ok {
+		return "", false
+	}
+	lang, ok = strings.CutSuffix(lang, ".md")
+	if !ok {
+		return "", false
+	}
+	if !slices.Contains(l.site.Config.Languages, lang) {
+		l.problems.Errorf(l.show(name), diag.Pos{Line: 1, Col: 1}, "unknown language %q in the file name: this site publishes %s; rename the file %s.<language>.md",
+			lang, strings.Join(l.site.Config.Languages, ", "), base)
+		return "", true
+	}
+	return lang, true
+}
+
+// known reports whether a path is one of the layout's files.
+func (l *loader) known(name string) bool {
+	parts := strings.Split(name, "/")
+	file := parts[len(parts)-1]
+	isText := func(base string) bool { return strings.HasPrefix(file, base+".") && strings.HasSuffix(file, ".md") }
+	switch {
+	case len(parts) == 1:
+		return file == "site.yaml" || isText("_index")
+	case len(parts) == 3 && parts[0] == "areas":
+		return file == "area.yaml" || isText("_index")
+	case len(parts) == 3 && parts[0] == "activities":
+		return file == "activity.yaml" || isText("index")
+	}
+	return false
+}
+
+func (l *loader) homeFile(name string) bool {
+	if strings.Contains(name, "/") {
+		return false
+	}
+	lang, ok := l.langOf(name, "_index")
+	if ok && lang != "" {
+		if t, ok := l.readText(name, lang, homeText); ok {
+			l.site.Home[lang] = t
+		}
+	}
+	return ok
+}
+
+// sortSite orders areas and activities as in the plan.
+func (l *loader) sortSite() {
+	slices.SortFunc(l.site.Areas, func(a, b *Area) int { return cmp.Or(cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(l.site.Activities, func(a, b *Activity) int {
+		na, nb := 0, 0
+		if x := l.areas[a.Area]; x != nil {
+			na = x.Number
+		}
+		if x := l.areas[b.Area]; x != nil {
+			nb = x.Number
+		}
+		return cmp.Or(cmp.Compare(na, nb), cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
+	})
+}

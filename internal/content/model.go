@@ -1,0 +1,143 @@
+// Package content loads the project's content folder into typed values: the
+// load stage of the build (load → assemble → render → write).
+//
+// Layout of the content folder (an fs.FS, so tests use in-memory trees):
+//
+//	site.yaml                              languages and base URL
+//	_index.<lang>.md                       home page text per language
+//	areas/<area-id>/area.yaml              thematic area facts (number)
+//	areas/<area-id>/_index.<lang>.md       area title, summary, objectives
+//	activities/<dir>/activity.yaml         activity facts, written once
+//	activities/<dir>/index.<lang>.md       activity title, summary, description
+//
+// Facts (dates, countries, status…) live only in the YAML files, so they can
+// never disagree between translations; each language file carries only
+// text. Load reads everything, checks it, and returns every problem found,
+// each with the file, line and column (counted in the file itself) and a
+// message that says how to fix it. A missing translation is a warning, not
+// an error: later stages show another language's text with a notice.
+//
+// Load only reads: it never writes or modifies anything in the folder.
+package content
+
+import (
+	"github.com/oic-pesnet/workplan/internal/schedule"
+)
+
+// Site is everything the content folder holds.
+type Site struct {
+	Config     Config
+	Home       Texts
+	Areas      []*Area     // sorted by Number
+	Activities []*Activity // sorted by area number, then Number
+}
+
+// Config is site.yaml.
+type Config struct {
+	// BaseURL is the absolute URL the site is published at, ending in "/".
+	BaseURL string
+	// Languages in the order of the language switcher; the first is the
+	// default language (the root page's fallback, x-default).
+	Languages []string
+}
+
+// Default returns the default language.
+func (c Config) Default() string { return c.Languages[0] }
+
+// Text is one language's text of a page.
+type Text struct {
+	Lang       string
+	File       string // display path of the file
+	Title      string
+	ShortTitle string
+	Summary    string
+	// Unreviewed marks a translation the secretariat has not reviewed yet.
+	Unreviewed bool
+	// Body is the Markdown after the front matter; BodyLine is the file
+	// line of its first line.
+	Body     []byte
+	BodyLine int
+}
+
+// Texts holds a page's text per language code.
+type Texts map[string]*Text
+
+// Area is a thematic area of the plan.
+type Area struct {
+	ID     string
+	Number int
+	File   string // display path of area.yaml
+	Texts  Texts
+}
+
+// Activity types.
+const (
+	TypeTraining = "training"
+	TypeWebinar  = "webinar"
+	TypeWorkshop = "workshop"
+)
+
+// Activity statuses.
+const (
+	StatusPlanned   = "planned"
+	StatusConfirmed = "confirmed"
+	StatusCompleted = "completed"
+	StatusPostponed = "postponed"
+	StatusCancelled = "cancelled"
+)
+
+// Venue modes.
+const (
+	VenueOnline = "online"
+	VenueOnSite = "on-site"
+)
+
+// Scopes of beneficiaries and of "other provider countries".
+const (
+	ScopeAll         = "all"
+	ScopeFrancophone = "francophone"
+	ScopeArabophone  = "arabophone"
+)
+
+// Activity is one training course, webinar or workshop.
+type Activity struct {
+	File string // display path of activity.yaml
+	Facts
+	Texts Texts
+}
+
+// Facts are an activity's language-neutral data.
+type Facts struct {
+	ID     string
+	Area   string
+	Number int
+	Type   string
+	// Schedule with its "to be confirmed" flag.
+	Schedule    schedule.Schedule
+	ScheduleTBC bool
+	Venue       Venue
+	// Languages of delivery and of simultaneous interpretation (ISO 639-1).
+	Languages         []string
+	Interpretation    []string
+	InterpretationTBC bool
+	Providers         []Provider
+	// OtherProviders is "", ScopeAll or ScopeFrancophone/ScopeArabophone:
+	// "and other relevant (francophone) OIC member states".
+	OtherProviders string
+	Beneficiaries  string
+	Status         string
+	Registration   string
+}
+
+// Venue says where an activity takes place.
+type Venue struct {
+	Mode    string
+	Country string // ISO 3166-1 alpha-2, on-site only
+	City    string // optional, on-site only
+}
+
+// Provider is a provider country with its own "to be confirmed" flag.
+type Provider struct {
+	Country string
+	TBC     bool
+}

@@ -1,0 +1,206 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+// areaFile loads areas/<id>/area.yaml and areas/<id>/_index.<lang>.md.
+func (l *loader) areaFile(name string) bool {
+	dir, file, ok := l.split(name, "areas")
+	if !ok {
+		return false
+	}
+	id := path.Base(dir)
+	if file == "area.yaml" {
+		d, root, ok := l.readYAML(name)
+		if !ok {
+			return true
+		}
+		if !idPattern.MatchString(id) {
+			d.errorf(root, "the area folder name %q is not a valid id: %s; rename the folder", id, idHint)
+			return true
+		}
+		a := &Area{ID: id, File: d.file}
+		fields{d: d, required: []string{"number"}, handlers: map[string]func(ast.Node){
+			"number": func(n ast.Node) { a.Number = positive(d, n, "number") },
+		}}.decode(root, "area.yaml")
+		l.areas[id] = a
+		l.site.Areas = append(l.site.Areas, a)
+		return true
+	}
+	l.textFile(name, dir, "_index", areaText)
+	return true
+}
+
+// activityFile loads activities/<dir>/activity.yaml and index.<lang>.md.
+func (l *loader) activityFile(name string) bool {
+	dir, file, ok := l.split(name, "activities")
+	if !ok {
+		return false
+	}
+	if file == "activity.yaml" {
+		d, root, ok := l.readYAML(name)
+		if !ok {
+			return true
+		}
+		a := &Activity{File: d.file, Facts: decodeFacts(d, root, l.areas)}
+		l.idPos[a] = d.pos(valueOf(root, "id"))
+		l.acts[dir] = a
+		l.site.Activities = append(l.site.Activities, a)
+		return true
+	}
+	l.textFile(name, dir, "index", activityText)
+	return true
+}
+
+// split returns the folder and file name of a file two levels under top.
+func (l *loader) split(name, top string) (dir, file string, ok bool) {
+	parts := strings.Split(name, "/")
+	if len(parts) != 3 || parts[0] != top || !l.known(name) {
+		return "", "", false
+	}
+	return path.Dir(name), parts[2], true
+}
+
+func (l *loader) textFile(name, dir, base string, kind textKind) {
+	lang, ok := l.langOf(name, base)
+	if !ok || lang == "" {
+		return
+	}
+	t, ok := l.readText(name, lang, kind)
+	if !ok {
+		return
+	}
+	if l.texts[dir] == nil {
+		l.texts[dir] = Texts{}
+	}
+	l.texts[dir][lang] = t
+}
+
+// valueOf returns the value node of key in a mapping, or the mapping.
+func valueOf(root ast.Node, key string) ast.Node {
+	var pairs []*ast.MappingValueNode
+	switch n := root.(type) {
+	case *ast.MappingNode:
+		pairs = n.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{n}
+	}
+	for _, p := range pairs {
+		if p.Key.GetToken().Value == key {
+			return p.Value
+		}
+	}
+	return root
+}
+
+// finish attaches texts to their pages and checks what involves several
+// files: duplicates, orphans and missing translations.
+func (l *loader) finish() {
+	for dir, a := range l.areasByDir() {
+		a.Texts = l.take(dir)
+	}
+	for dir, a := range l.acts {
+		a.Texts = l.take(dir)
+	}
+	for dir, texts := range l.texts {
+		for _, t := range texts {
+			what := "area.yaml"
+			if strings.HasPrefix(dir, "activities/") {
+				what = "activity.yaml"
+			}
+			l.problems.Errorf(t.File, diag.Pos{Line: 1, Col: 1}, "this text has no %s beside it: add %s with the facts, or move the file to its page's folder", what, l.show(path.Join(dir, what)))
+		}
+	}
+	l.checkDuplicates()
+	l.sortSite()
+	l.checkTranslations("the home page", l.show("site.yaml"), l.site.Home, "_index")
+	for _, a := range l.site.Areas {
+		l.checkTranslations(fmt.Sprintf("area %q", a.ID), a.File, a.Texts, "_index")
+	}
+	for _, a := range l.site.Activities {
+		l.checkTranslations(fmt.Sprintf("activity %q", a.ID), a.File, a.Texts, "index")
+	}
+}
+
+func (l *loader) areasByDir() map[string]*Area {
+	m := map[string]*Area{}
+	for id, a := range l.areas {
+		m[path.Join("areas", id)] = a
+	}
+	return m
+}
+
+func (l *loader) take(dir string) Texts {
+	t := l.texts[dir]
+	delete(l.texts, dir)
+	if t == nil {
+		t = Texts{}
+	}
+	return t
+}
+
+func (l *loader) checkDuplicates() {
+	byID := map[string]*Activity{}
+	byNumber := map[string]*Activity{}
+	for _, a := range l.sortedByFile() {
+		if a.ID != "" {
+			if first := byID[a.ID]; first != nil {
+				l.problems.Errorf(a.File, l.idPos[a], "duplicate id %q: %s already uses it; ids must be unique, so choose another", a.ID, first.File)
+			} else {
+				byID[a.ID] = a
+			}
+		}
+		key := fmt.Sprintf("%s#%d", a.Area, a.Number)
+		if a.Area == "" || a.Number == 0 {
+			continue
+		}
+		if first := byNumber[key]; first != nil {
+			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, first.File)
+		} else {
+			byNumber[key] = a
+		}
+	}
+	nums := map[int]*Area{}
+	for _, a := range l.site.Areas {
+		if first := nums[a.Number]; first != nil && a.Number > 0 {
+			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "area number %d is already used by %s: renumber one of them", a.Number, first.File)
+		}
+		nums[a.Number] = a
+	}
+}
+
+func (l *loader) sortedByFile() []*Activity {
+	out := make([]*Activity, 0, len(l.acts))
+	for _, a := range l.site.Activities {
+		out = append(out, a)
+	}
+	slicesSortByFile(out)
+	return out
+}
+
+// checkTranslations requires a text in at least one language and warns for
+// each language without one.
+func (l *loader) checkTranslations(what, file string, texts Texts, base string) {
+	langs := l.site.Config.Languages
+	if len(texts) == 0 {
+		l.problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "%s has no text in any language: add %s.%s.md beside it", what, base, langs[0])
+		return
+	}
+	for _, lang := range langs {
+		if texts[lang] == nil {
+			l.problems.Warnf(file, diag.Pos{Line: 1, Col: 1}, "%s has no %q text: its page shows another language's text with a notice until %s.%s.md is added", what, lang, base, lang)
+		}
+	}
+}
+
+func slicesSortByFile(acts []*Activity) {
+	slices.SortFunc(acts, func(a, b *Activity) int { return strings.Compare(a.File, b.File) })
+}

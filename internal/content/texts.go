@@ -1,0 +1,46 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// textKind says which front matter fields a text file may have.
+type textKind int
+
+const (
+	homeText textKind = iota
+	areaText
+	activityText
+)
+
+// decodeText decodes the front matter of a page's text file.
+func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
+	t := &Text{Lang: lang, File: d.file, Body: doc.body, BodyLine: doc.bodyLine}
+	line := func(key string, dst *string) func(ast.Node) {
+		return func(n ast.Node) {
+			s, ok := d.text(n, key)
+			if ok && strings.TrimSpace(s) == "" {
+				d.errorf(n, "%q is empty: write the %s", key, key)
+			}
+			if ok && strings.ContainsAny(s, "\n\r") {
+				d.errorf(n, "%q must be on one line", key)
+			}
+			*dst = strings.TrimSpace(s)
+		}
+	}
+	h := map[string]func(ast.Node){
+		"title":      line("title", &t.Title),
+		"summary":    line("summary", &t.Summary),
+		"unreviewed": func(n ast.Node) { t.Unreviewed, _ = d.boolean(n, "unreviewed") },
+	}
+	if kind == areaText {
+		h["short_title"] = line("short_title", &t.ShortTitle)
+	}
+	fields{d: d, handlers: h, required: []string{"title", "summary"}}.decode(doc.fm, "the front matter")
+	if t.ShortTitle == "" {
+		t.ShortTitle = t.Title
+	}
+	return t
+}

@@ -1,0 +1,253 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+// parseYAML parses data (which starts on file line lineOff+1) into an AST.
+// goccy/go-yaml is used because its syntax errors carry the token's position
+// as data; we never scrape positions from error text.
+func parseYAML(file string, data []byte, lineOff int, problems *diag.List) (ast.Node, bool) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		var serr *yaml.SyntaxError
+		pos := diag.Pos{Line: lineOff + 1, Col: 1}
+		msg := err.Error()
+		if errors.As(err, &serr) {
+			msg = serr.Message
+			if serr.Token != nil {
+				pos = diag.Pos{Line: lineOff + serr.Token.Position.Line, Col: serr.Token.Position.Column}
+			}
+		}
+		problems.Errorf(file, pos, "malformed YAML: %s: check the indentation and the quotes on this line (text containing \": \" must be in quotes)", msg)
+		return nil, false
+	}
+	if len(f.Docs) > 1 {
+		problems.Errorf(file, diag.Pos{Line: lineOff + 1, Col: 1}, "the YAML holds several documents: remove the extra \"---\" lines")
+		return nil, false
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil, true
+	}
+	return f.Docs[0].Body, true
+}
+
+// fields decodes one YAML mapping with strict keys. Each known key maps to
+// a function that decodes its value; unknown keys, duplicates and missing
+// required keys are reported at their position.
+type fields struct {
+	d        *decoder
+	handlers map[string]func(ast.Node)
+	required []string
+}
+
+// decoder reports problems of one file whose YAML starts at line lineOff+1.
+type decoder struct {
+	file     string
+	lineOff  int
+	problems *diag.List
+}
+
+func (d *decoder) pos(n ast.Node) diag.Pos {
+	if n == nil || n.GetToken() == nil {
+		return diag.Pos{Line: d.lineOff + 1, Col: 1}
+	}
+	p := n.GetToken().Position
+	return diag.Pos{Line: d.lineOff + p.Line, Col: p.Column}
+}
+
+func (d *decoder) errorf(n ast.Node, format string, args ...any) {
+	d.problems.Errorf(d.file, d.pos(n), format, args...)
+}
+
+// decode walks mapping node n (what names it in messages). A nil node is an
+// empty mapping.
+func (fs fields) decode(n ast.Node, what string) {
+	pairs, ok := fs.d.pairs(n, what)
+	if !ok {
+		return
+	}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		key := p.Key.GetToken().Value
+		h, known := fs.handlers[key]
+		switch {
+		case !known:
+			fs.d.errorf(p.Key, "unknown field %q in %s%s", key, what, fs.suggest(key))
+		case seen[key]:
+			fs.d.errorf(p.Key, "field %q is given twice: keep one", key)
+		default:
+			seen[key] = true
+			h(p.Value)
+		}
+	}
+	for _, k := range fs.required {
+		if !seen[k] {
+			fs.d.errorf(n, "%s lacks the required field %q: add a line \"%s: …\"", what, k, k)
+		}
+	}
+}
+
+func (fs fields) suggest(key string) string {
+	names := make([]string, 0, len(fs.handlers))
+	for k := range fs.handlers {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		if closeTo(strings.ToLower(key), k) {
+			return fmt.Sprintf(": did you mean %q?", k)
+		}
+	}
+	return ": the allowed fields are " + strings.Join(names, ", ")
+}
+
+// closeTo reports whether a and b differ by at most one edit or a swap.
+func closeTo(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == len(rb) {
+		var diffs []int
+		for i := range ra {
+			if ra[i] != rb[i] {
+				diffs = append(diffs, i)
+			}
+		}
+		return len(diffs) == 1 || (len(diffs) == 2 && diffs[1] == diffs[0]+1 && ra[diffs[0]] == rb[diffs[1]] && ra[diffs[1]] == rb[diffs[0]])
+	}
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) != 1 {
+		return false
+	}
+	for i := range ra {
+		if ra[i] != rb[i] {
+			return string(ra[i:]) == string(rb[i+1:])
+		}
+	}
+	return true
+}
+
+func (d *decoder) pairs(n ast.Node, what string) ([]*ast.MappingValueNode, bool) {
+	switch n := unwrap(n).(type) {
+	case nil:
+		return nil, true
+	case *ast.MappingNode:
+		return n.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{n}, true
+	case *ast.AnchorNode, *ast.AliasNode:
+		d.errorf(n, "YAML anchors and aliases (& and *) are not supported here: write the values out")
+		return nil, false
+	default:
+		d.errorf(n, "%s must be a set of \"field: value\" lines, not %s", what, describe(n))
+		return nil, false
+	}
+}
+
+// unwrap removes comment wrappers. Anchors and aliases are kept so that
+// callers refuse them (they allow exponential expansion and surprise editors).
+func unwrap(n ast.Node) ast.Node {
+	if c, ok := n.(*ast.CommentGroupNode); ok && c == nil {
+		return nil
+	}
+	if n == nil {
+		return nil
+	}
+	return n
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a set of fields"
+	case *ast.NullNode:
+		return "an empty value"
+	case *ast.BoolNode:
+		return fmt.Sprintf("true/false (%s)", n.GetToken().Value)
+	case *ast.IntegerNode, *ast.FloatNode:
+		return fmt.Sprintf("a number (%s)", n.GetToken().Value)
+	}
+	if t := n.GetToken(); t != nil {
+		return strconv.Quote(t.Value)
+	}
+	return "this value"
+}
+
+// text decodes a scalar as text. Numbers are accepted as their literal
+// spelling; lists, mappings and empty values are not.
+func (d *decoder) text(n ast.Node, key string) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode:
+		return v.GetToken().Value, true
+	}
+	d.errorf(n, "%q must be text, not %s: write it on one line after the colon, in quotes if it contains \": \"", key, describeOrEmpty(n))
+	return "", false
+}
+
+func describeOrEmpty(n ast.Node) string {
+	if n == nil {
+		return "an empty value"
+	}
+	return describe(n)
+}
+
+// scalarOffset is where the characters of a scalar's value start relative
+// to its token position (1 for a quoted scalar).
+func scalarOffset(n ast.Node) int {
+	if t := n.GetToken(); t != nil && (t.Type == token.DoubleQuoteType || t.Type == token.SingleQuoteType) {
+		return 1
+	}
+	return 0
+}
+
+func (d *decoder) integer(n ast.Node, key string) (int, bool) {
+	if v, ok := n.(*ast.IntegerNode); ok {
+		if i, err := strconv.Atoi(v.GetToken().Value); err == nil {
+			return i, true
+		}
+	}
+	d.errorf(n, "%q must be a whole number such as 2, not %s", key, describeOrEmpty(n))
+	return 0, false
+}
+
+func (d *decoder) boolean(n ast.Node, key string) (bool, bool) {
+	if v, ok := n.(*ast.BoolNode); ok {
+		return v.Value, true
+	}
+	d.errorf(n, "%q must be true or false, not %s", key, describeOrEmpty(n))
+	return false, false
+}
+
+// list decodes a sequence, calling item for each element.
+func (d *decoder) list(n ast.Node, key string, item func(ast.Node)) bool {
+	seq, ok := n.(*ast.SequenceNode)
+	if !ok {
+		d.errorf(n, "%q must be a list such as [fr, en] or lines starting with \"- \", not %s", key, describeOrEmpty(n))
+		return false
+	}
+	for _, v := range seq.Values {
+		item(v)
+	}
+	return true
+}

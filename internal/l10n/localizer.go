@@ -1,0 +1,131 @@
+package l10n
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// Localizer renders the words of one language.
+type Localizer struct {
+	Lang    string
+	bundle  *Bundle
+	loc     *i18n.Localizer
+	regions display.Namer
+	langs   display.Namer
+
+	mu      sync.Mutex
+	missing map[string]bool
+}
+
+// Localizer returns the localizer of lang.
+func (b *Bundle) Localizer(lang string) *Localizer {
+	tag := language.MustParse(lang)
+	return &Localizer{
+		Lang:    lang,
+		bundle:  b,
+		loc:     i18n.NewLocalizer(b.bundle, lang),
+		regions: display.Regions(tag),
+		langs:   display.Languages(tag),
+		missing: map[string]bool{},
+	}
+}
+
+// T returns message id with template data (a map or struct, may be nil).
+func (l *Localizer) T(id string, data any) string {
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+}
+
+// N returns the plural form of message id for count. The template sees
+// {{.Count}} plus the fields of data when data is a map.
+func (l *Localizer) N(id string, count int, data map[string]any) string {
+	td := map[string]any{"Count": count}
+	for k, v := range data {
+		td[k] = v
+	}
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: td})
+}
+
+func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
+	if !l.bundle.Has(l.Lang, cfg.MessageID) {
+		l.noteMissing(cfg.MessageID)
+		return cfg.MessageID
+	}
+	s, err := l.loc.Localize(cfg)
+	if err != nil {
+		l.noteMissing(fmt.Sprintf("%s (%v)", cfg.MessageID, err))
+		return cfg.MessageID
+	}
+	return s
+}
+
+func (l *Localizer) noteMissing(what string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.missing[what] = true
+}
+
+// Missing lists the messages that were asked for but do not exist, sorted.
+func (l *Localizer) Missing() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make([]string, 0, len(l.missing))
+	for k := range l.missing {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Country returns the name of an ISO 3166-1 alpha-2 code: the override
+// "country_<CODE>" of the i18n file if any, else CLDR's name.
+func (l *Localizer) Country(code string) string {
+	if id := "country_" + code; l.bundle.Has(l.Lang, id) {
+		return l.T(id, nil)
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	return l.regions.Name(r)
+}
+
+// Language returns the name of an ISO 639-1 language code in this language,
+// from the override "language_<code>" or CLDR.
+func (l *Localizer) Language(code string) string {
+	if id := "language_" + code; l.bundle.Has(l.Lang, id) {
+		return l.T(id, nil)
+	}
+	b, err := language.ParseBase(code)
+	if err != nil {
+		return code
+	}
+	return l.langs.Name(b)
+}
+
+// Number formats an integer. Digits are Western Arabic (0–9) in every
+// language, as in the network's published documents.
+func (l *Localizer) Number(n int) string { return strconv.Itoa(n) }
+
+// ValidCountry reports whether code is an ISO 3166-1 alpha-2 country code.
+func ValidCountry(code string) bool {
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		return false
+	}
+	r, err := language.ParseRegion(code)
+	return err == nil && r.IsCountry() && r.String() == code
+}
+
+// ValidLanguage reports whether code is an ISO 639-1 language code.
+func ValidLanguage(code string) bool {
+	if len(code) != 2 || code[0] < 'a' || code[0] > 'z' || code[1] < 'a' || code[1] > 'z' {
+		return false
+	}
+	b, err := language.ParseBase(code)
+	return err == nil && b.String() == code
+}
