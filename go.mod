@@ -11,6 +11,9 @@ require (
 )
 
 require (
+	github.com/tdewolff/minify/v2 v2.24.25 // indirect
+	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

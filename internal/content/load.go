@@ -30,8 +30,10 @@ type loader struct {
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
-// see it ("content"), used in messages. The Site is nil when any error was
-// found; the list holds every error and warning.
+// see it ("content"), used in messages. The list holds every error and
+// warning. When it holds errors the Site is incomplete and must not be
+// published; it is still returned (nil only if site.yaml is unusable) so
+// that the caller can check the rest of the project in the same run.
 func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
 		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}}
@@ -50,9 +52,6 @@ func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
 		}
 	}
 	l.finish()
-	if l.problems.HasErrors() {
-		return nil, l.problems
-	}
 	return l.site, l.problems
 }
 

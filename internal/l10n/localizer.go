@@ -129,3 +129,14 @@ func ValidLanguage(code string) bool {
 	b, err := language.ParseBase(code)
 	return err == nil && b.String() == code
 }
+
+// Dir returns the writing direction of a language, "rtl" or "ltr", from the
+// script CLDR associates with it (Arabic script for ar, fa, ur…).
+func Dir(lang string) string {
+	script, _ := language.Make(lang).Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
+		return "rtl"
+	}
+	return "ltr"
+}

@@ -1,0 +1,95 @@
+// Package assemble links the loaded content into a read-only catalog: the
+// assemble stage of the build (load → assemble → render → write).
+//
+// It indexes activities by area, orders them chronologically, resolves for
+// each page and language which text to show (the page's own, or a fallback
+// when the translation is missing) and owns the URL scheme:
+//
+//	/<lang>/                       home page
+//	/<lang>/areas/<area-id>/       thematic area
+//	/<lang>/activities/            every activity, in date order
+//	/<lang>/activities/<id>/       one activity
+//
+// Ids are validated by the loader (lowercase ASCII, digits, hyphens), so a
+// path built here can never leave the output folder. Nothing here changes
+// after New returns; renderers and later outputs (feeds, JSON) only read.
+package assemble
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/oic-pesnet/workplan/internal/content"
+)
+
+// Catalog is the assembled site.
+type Catalog struct {
+	Site       *content.Site
+	Languages  []string
+	Areas      []*content.Area
+	Activities []*content.Activity // plan order: area, then number
+
+	areaByID map[string]*content.Area
+	byArea   map[string][]*content.Activity
+	chrono   []*content.Activity
+}
+
+// New assembles site.
+func New(site *content.Site) *Catalog {
+	c := &Catalog{
+		Site:       site,
+		Languages:  site.Config.Languages,
+		Areas:      site.Areas,
+		Activities: site.Activities,
+		areaByID:   map[string]*content.Area{},
+		byArea:     map[string][]*content.Activity{},
+	}
+	for _, a := range site.Areas {
+		c.areaByID[a.ID] = a
+	}
+	for _, a := range site.Activities {
+		c.byArea[a.Area] = append(c.byArea[a.Area], a)
+	}
+	c.chrono = slices.Clone(site.Activities)
+	slices.SortStableFunc(c.chrono, func(a, b *content.Activity) int {
+		return cmp.Or(a.Schedule.First.Compare(b.Schedule.First), a.Schedule.Last.Compare(b.Schedule.Last))
+	})
+	return c
+}
+
+// Area returns the area with id.
+func (c *Catalog) Area(id string) *content.Area { return c.areaByID[id] }
+
+// InArea returns the activities of area id in plan order.
+func (c *Catalog) InArea(id string) []*content.Activity { return c.byArea[id] }
+
+// Chronological returns every activity by earliest date (plan order for ties).
+func (c *Catalog) Chronological() []*content.Activity { return c.chrono }
+
+// Text returns the text to show for texts in lang: the page's own text, or
+// the first available one in the site's language order, with fallback set.
+func (c *Catalog) Text(texts content.Texts, lang string) (t *content.Text, fallback bool) {
+	if t := texts[lang]; t != nil {
+		return t, false
+	}
+	for _, l := range c.Languages {
+		if t := texts[l]; t != nil {
+			return t, true
+		}
+	}
+	return nil, true
+}
+
+// Paths (always starting and ending with "/").
+
+// HomePath is the home page of lang.
+func HomePath(lang string) string { return "/" + lang + "/" }
+
+// AreaPath is the page of an area.
+func AreaPath(lang, id string) string { return "/" + lang + "/areas/" + id + "/" }
+
+// ActivitiesPath is the list of every activity.
+func ActivitiesPath(lang string) string { return "/" + lang + "/activities/" }
+
+// ActivityPath is the page of an activity.
+func ActivityPath(lang, id string) string { return "/" + lang + "/activities/" + id + "/" }

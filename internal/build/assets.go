@@ -1,0 +1,125 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/render"
+)
+
+// mediaTypes maps output extensions to the minifier's media types.
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".json": "application/json", ".svg": "image/svg+xml", ".xml": "text/xml",
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/ld+json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	return m
+}
+
+// minifyAll minifies every file whose type the minifier knows.
+func minifyAll(m *minify.M, files []render.File) ([]render.File, *diag.List) {
+	problems := &diag.List{}
+	out := make([]render.File, 0, len(files))
+	for _, f := range files {
+		mt, ok := mediaTypes[path.Ext(f.Path)]
+		if !ok {
+			out = append(out, f)
+			continue
+		}
+		data, err := m.Bytes(mt, f.Data)
+		if err != nil {
+			problems.Errorf(f.Path, diag.Pos{}, "cannot minify the output: %v", err)
+			continue
+		}
+		out = append(out, render.File{Path: f.Path, Data: data})
+	}
+	return out, problems
+}
+
+// assets are the processed static files.
+type assets struct {
+	files []render.File
+	paths map[string]string // logical path → published root-relative path
+}
+
+// fingerprinted lists the extensions whose published names carry a content
+// hash, so that they can be cached for a year.
+var fingerprinted = []string{".css", ".js"}
+
+// processStatic copies static/ to the output root: CSS and JS are minified
+// and renamed name.<hash>.ext; other files keep their names.
+func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List) {
+	problems := &diag.List{}
+	a := assets{paths: map[string]string{}}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+			problems.Errorf(path.Join(display, p), diag.Pos{}, "only regular files are allowed in %s: replace the link by a real file", display)
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		ext := path.Ext(p)
+		if mt, ok := mediaTypes[ext]; ok {
+			if data, err = m.Bytes(mt, data); err != nil {
+				problems.Errorf(path.Join(display, p), diag.Pos{}, "cannot minify: %v", err)
+				return nil
+			}
+		}
+		out := p
+		if slices.Contains(fingerprinted, ext) {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
+		}
+		a.paths[p] = "/" + out
+		a.files = append(a.files, render.File{Path: out, Data: data})
+		return nil
+	})
+	if err != nil && !errorsIsNotExist(err) {
+		problems.Errorf(display, diag.Pos{}, "cannot read: %v", err)
+	}
+	return a, problems
+}
+
+func sortFiles(files []render.File) []render.File {
+	slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	return slices.CompactFunc(files, func(a, b render.File) bool { return a.Path == b.Path && bytes.Equal(a.Data, b.Data) })
+}
+
+// pageLang returns the language folder of an output path ("fr/…" → "fr").
+func pageLang(p string) string {
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

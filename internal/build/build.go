@@ -1,0 +1,98 @@
+// Package build runs the whole pipeline on a project:
+//
+//	load (content, i18n, layouts) → assemble → render → minify → write
+//
+// A project is an fs.FS holding content/, layouts/, static/ and i18n/ (the
+// repository, or an in-memory tree in tests). Build collects the problems
+// of every stage it can run, so one run reports them all; when any is an
+// error nothing is written and the previous output stays as it was.
+// Build has no package-level state: each call builds its own templates,
+// Markdown converters, localizers and minifier.
+package build
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/write"
+)
+
+// Options configure a build.
+type Options struct {
+	// Out is the output folder; empty means render only (nothing written).
+	Out string
+	// BaseURL overrides site.yaml's base_url when not empty.
+	BaseURL string
+}
+
+// Result describes a build.
+type Result struct {
+	Files    []render.File // every output file, sorted by path
+	Pages    map[string]int
+	Problems *diag.List
+	Duration time.Duration
+}
+
+// Build builds project.
+func Build(project fs.FS, opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{Problems: &diag.List{}, Pages: map[string]int{}}
+	files, ok := compile(project, opts, res)
+	if ok {
+		res.Files = files
+		if opts.Out != "" {
+			if err := write.Dir(opts.Out, files); err != nil {
+				return res, err
+			}
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, res.Problems.Err()
+}
+
+// compile runs every stage up to minified bytes.
+func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
+	problems := res.Problems
+	site, p := content.Load(sub(project, "content"), "content")
+	problems.Merge(p)
+	if site == nil {
+		return nil, false
+	}
+	if opts.BaseURL != "" {
+		site.Config.BaseURL = opts.BaseURL
+	}
+	bundle, p := l10n.LoadBundle(project, "i18n", site.Config.Languages)
+	problems.Merge(p)
+	min := newMinifier()
+	assets, p := processStatic(sub(project, "static"), "static", min)
+	problems.Merge(p)
+	cat := assemble.New(site)
+	r, p := render.New(sub(project, "layouts"), bundle, cat, render.Options{
+		BaseURL: site.Config.BaseURL, Assets: assets.paths, LayoutsDir: "layouts",
+	})
+	problems.Merge(p)
+	if problems.HasErrors() {
+		return nil, false
+	}
+	pages, p := r.Render()
+	problems.Merge(p)
+	for _, f := range pages {
+		res.Pages[pageLang(f.Path)]++
+	}
+	files, p := minifyAll(min, pages)
+	problems.Merge(p)
+	return sortFiles(append(files, assets.files...)), !problems.HasErrors()
+}
+
+func sub(fsys fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // only for invalid dir names, which are constants here
+	}
+	return s
+}

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"unicode"
+)
+
+// isolate escapes s for HTML and, in a right-to-left page, wraps each run of
+// Latin-script text (names such as "OIC-PESNET", "AMAS", a city) in <bdi>
+// so that the Unicode bidi algorithm cannot reorder its punctuation and
+// neighbours. Left-to-right pages are returned escaped and unchanged.
+func isolate(s string, rtl bool) template.HTML {
+	if !rtl {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var b strings.Builder
+	for _, seg := range latinRuns(s) {
+		text := template.HTMLEscapeString(seg.text)
+		if seg.latin {
+			b.WriteString("<bdi>" + text + "</bdi>")
+		} else {
+			b.WriteString(text)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+type segment struct {
+	text  string
+	latin bool
+}
+
+// latinRuns splits s into runs that start and end with a Latin letter or
+// digit-led Latin word (inner spaces, hyphens, dots, slashes and digits stay
+// inside the run) and the text around them.
+func latinRuns(s string) []segment {
+	var out []segment
+	runes := []rune(s)
+	start := 0
+	for i := 0; i < len(runes); {
+		if !unicode.Is(unicode.Latin, runes[i]) {
+			i++
+			continue
+		}
+		end := i + 1
+		for j := end; j < len(runes); j++ {
+			r := runes[j]
+			if unicode.Is(unicode.Latin, r) || unicode.IsDigit(r) {
+				end = j + 1
+				continue
+			}
+			if !strings.ContainsRune(" -./&'’_", r) {
+				break
+			}
+		}
+		if i > start {
+			out = append(out, segment{text: string(runes[start:i])})
+		}
+		out = append(out, segment{text: string(runes[i:end]), latin: true})
+		start, i = end, end
+	}
+	if start < len(runes) {
+		out = append(out, segment{text: string(runes[start:])})
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+)
+
+// facts lists an activity's facts in the order of the plan's table.
+func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
+	loc := r.locs[lang]
+	rtl := l10n.Dir(lang) == "rtl"
+	plain := func(s string) []Item { return []Item{{Text: isolate(s, rtl)}} }
+	out := []Fact{
+		{Name: loc.T("fact_type", nil), Items: plain(loc.T("type_"+a.Type, nil))},
+		{Name: loc.T("fact_schedule", nil), Items: plain(loc.Schedule(a.Schedule, false)), TBC: a.ScheduleTBC},
+		{Name: loc.T("fact_venue", nil), Items: plain(r.venue(lang, a.Venue))},
+		{Name: loc.T("fact_languages", nil), Items: r.languages(lang, a.Languages)},
+	}
+	if len(a.Interpretation) > 0 {
+		out = append(out, Fact{Name: loc.T("fact_interpretation", nil), Items: r.languages(lang, a.Interpretation), TBC: a.InterpretationTBC})
+	}
+	providers := Fact{Name: loc.T("fact_providers", nil)}
+	for _, p := range a.Providers {
+		providers.Items = append(providers.Items, Item{Text: isolate(loc.Country(p.Country), rtl), TBC: p.TBC})
+	}
+	if a.OtherProviders != "" {
+		providers.Note = loc.T("other_providers_"+a.OtherProviders, nil)
+	}
+	out = append(out, providers,
+		Fact{Name: loc.T("fact_beneficiaries", nil), Items: plain(loc.T("beneficiaries_"+a.Beneficiaries, nil))},
+		Fact{Name: loc.T("fact_status", nil), Items: plain(loc.T("status_"+a.Status, nil))},
+	)
+	return out
+}
+
+func (r *Renderer) languages(lang string, codes []string) []Item {
+	loc := r.locs[lang]
+	items := make([]Item, 0, len(codes))
+	for _, c := range codes {
+		items = append(items, Item{Text: template.HTML(template.HTMLEscapeString(loc.Language(c)))})
+	}
+	return items
+}

@@ -1,0 +1,137 @@
+// Package render turns the assembled catalog into HTML pages: the render
+// stage of the build (load → assemble → render → write).
+//
+// Layouts are html/template files read from an fs.FS (the project's
+// layouts/ folder): baseof.html is the shell of every page and defines a
+// "main" block that each page layout (home.html, area.html, activity.html,
+// activities.html) overrides; root.html is the standalone language chooser
+// served at "/". Each layout receives a *Page view (views.go) and nothing
+// else. html/template escapes every value by context, and Markdown is
+// converted by goldmark in safe mode, so content can never inject markup.
+//
+// A Renderer holds everything a render needs (templates, Markdown
+// converters, localizers); there is no package-level state, and two
+// renderers can run side by side.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+)
+
+// File is one output file, with a slash-separated path relative to the
+// output folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options are the settings of a render.
+type Options struct {
+	// BaseURL is the absolute URL of the published site, ending in "/".
+	BaseURL string
+	// Assets maps a static file's logical path ("css/site.css") to its
+	// published, fingerprinted root-relative path.
+	Assets map[string]string
+	// LayoutsDir is the layouts folder's name in messages ("layouts").
+	LayoutsDir string
+}
+
+// Renderer renders one catalog.
+type Renderer struct {
+	cat   *assemble.Catalog
+	opts  Options
+	locs  map[string]*l10n.Localizer
+	md    map[bool]goldmark.Markdown
+	pages map[string]*template.Template
+	root  *template.Template
+}
+
+var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html"}
+
+// New parses the layouts. Every template problem is reported with its file.
+func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
+	problems := &diag.List{}
+	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
+		md:    map[bool]goldmark.Markdown{false: newMarkdown(false), true: newMarkdown(true)},
+		pages: map[string]*template.Template{}}
+	for _, lang := range cat.Languages {
+		r.locs[lang] = bundle.Localizer(lang)
+	}
+	for _, name := range pageLayouts {
+		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", name)
+		if err != nil {
+			problems.Errorf(path.Join(opts.LayoutsDir, name), diag.Pos{}, "cannot parse the layout: %v", err)
+			continue
+		}
+		r.pages[name] = t
+	}
+	t, err := template.New("root.html").Funcs(funcs()).ParseFS(layouts, "root.html")
+	if err != nil {
+		problems.Errorf(path.Join(opts.LayoutsDir, "root.html"), diag.Pos{}, "cannot parse the layout: %v", err)
+	}
+	r.root = t
+	return r, problems
+}
+
+func funcs() template.FuncMap {
+	return template.FuncMap{}
+}
+
+// Render renders every page of every language, sorted by path.
+func (r *Renderer) Render() ([]File, *diag.List) {
+	problems := &diag.List{}
+	var files []File
+	emit := func(layout, out string, p *Page) {
+		data, err := r.execute(r.pages[layout], "baseof.html", p)
+		if err != nil {
+			problems.Errorf(path.Join(r.opts.LayoutsDir, layout), diag.Pos{}, "cannot render %s: %v", out, err)
+			return
+		}
+		files = append(files, File{Path: out, Data: data})
+	}
+	for _, lang := range r.cat.Languages {
+		emit("home.html", indexFile(assemble.HomePath(lang)), r.homePage(lang))
+		emit("activities.html", indexFile(assemble.ActivitiesPath(lang)), r.activitiesPage(lang))
+		for _, a := range r.cat.Areas {
+			emit("area.html", indexFile(assemble.AreaPath(lang, a.ID)), r.areaPage(lang, a))
+		}
+		for _, a := range r.cat.Activities {
+			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), r.activityPage(lang, a))
+		}
+	}
+	if data, err := r.execute(r.root, "root.html", r.rootPage()); err != nil {
+		problems.Errorf(path.Join(r.opts.LayoutsDir, "root.html"), diag.Pos{}, "cannot render index.html: %v", err)
+	} else {
+		files = append(files, File{Path: "index.html", Data: data})
+	}
+	for _, lang := range r.cat.Languages {
+		for _, id := range r.locs[lang].Missing() {
+			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the layouts use message %q, which is not defined: add it", id)
+		}
+	}
+	return files, problems
+}
+
+func (r *Renderer) execute(t *template.Template, name string, p *Page) ([]byte, error) {
+	if t == nil {
+		return nil, fmt.Errorf("the layout could not be parsed")
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// indexFile maps a page path "/fr/areas/x/" to its file "fr/areas/x/index.html".
+func indexFile(p string) string { return path.Join(p[1:], "index.html") }

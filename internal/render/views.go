@@ -1,0 +1,142 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/oic-pesnet/workplan/internal/l10n"
+)
+
+// The view structs below are all that layouts see: plain strings, ready
+// HTML and flags, built in one place (build*.go) for one language. Layouts
+// never reach into the content model.
+
+// Page is the data of every HTML page.
+type Page struct {
+	Lang, Dir   string
+	L           *l10n.Localizer
+	Title       string // <title> and <h1> unless the page says otherwise
+	Description string
+	Canonical   string // absolute URL
+	Alternates  []Alternate
+	XDefault    string // absolute URL of the default language's version
+	CSS         string // root-relative, fingerprinted
+	HomeHref    string
+	Nav         []Link
+	Crumbs      []Link
+
+	Home       *HomeView
+	Area       *AreaView
+	Activity   *ActivityView
+	Activities *ListView
+	Root       []RootChoice
+}
+
+// RootChoice is one language offered by the root page, in its own words.
+type RootChoice struct {
+	Lang, Dir, Name string
+	Href            string
+	Title, Intro    string
+}
+
+// Alternate is the same page in one of the site's languages.
+type Alternate struct {
+	Lang, Dir, Name string
+	Path            string // root-relative
+	URL             string // absolute
+	Current         bool
+}
+
+// Link is a navigation link.
+type Link struct {
+	Text    string
+	Href    string
+	Current bool
+}
+
+// Block is a page's text in the language actually shown. When the page's
+// own translation is missing, Fallback is set and Lang/Dir are those of the
+// text shown, which layouts put on the block's element.
+type Block struct {
+	Lang, Dir  string
+	Fallback   bool
+	Notice     string // the "not yet translated" notice, in the page language
+	Unreviewed bool
+	ReviewNote string // "translation not yet reviewed", in the text's language
+	Title      template.HTML
+	Summary    template.HTML
+	Body       template.HTML
+}
+
+// Card is an activity in a list.
+type Card struct {
+	Href      string
+	Label     string // "Activité 1.2"
+	Lang, Dir string // of the title and summary (differ on fallback)
+	Title     template.HTML
+	Summary   template.HTML
+	Type      string
+	Schedule  string
+	Venue     string
+	Status    string
+	StatusKey string
+	AreaTitle string
+}
+
+// AreaCard is an area on the home page.
+type AreaCard struct {
+	Href      string
+	Label     string
+	Lang, Dir string
+	Title     template.HTML
+	Summary   template.HTML
+	Count     string
+}
+
+// HomeView is the home page.
+type HomeView struct {
+	Text  Block
+	Areas []AreaCard
+}
+
+// AreaView is a thematic area page.
+type AreaView struct {
+	Label      string
+	Text       Block
+	Count      string
+	Activities []Card
+}
+
+// ActivityView is an activity page.
+type ActivityView struct {
+	Label        string
+	TypeName     string
+	Status       string
+	StatusKey    string
+	Text         Block
+	Facts        []Fact
+	Registration string
+	AreaHref     string
+	AreaTitle    string
+	Siblings     []Card
+}
+
+// Fact is one line of an activity's facts list.
+type Fact struct {
+	Name  string
+	Items []Item
+	Note  string
+	TBC   bool // the whole fact is to be confirmed
+}
+
+// Item is one value of a fact, with its own "to be confirmed" mark.
+type Item struct {
+	Text template.HTML
+	TBC  bool
+}
+
+// ListView is the list of every activity.
+type ListView struct {
+	Intro string
+	Count string
+	Cards []Card
+}
