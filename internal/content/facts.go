@@ -49,18 +49,22 @@ func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
 			"interpretation":     func(n ast.Node) { f.Interpretation = languages(d, n, "interpretation") },
 			"interpretation_tbc": func(n ast.Node) { f.InterpretationTBC, _ = d.boolean(n, "interpretation_tbc") },
 			"providers":          func(n ast.Node) { f.Providers = decodeProviders(d, n) },
-			"other_providers":    func(n ast.Node) { f.OtherProviders = oneOf(d, n, "other_providers", ScopeAll, ScopeFrancophone, ScopeArabophone) },
-			"beneficiaries":      func(n ast.Node) { f.Beneficiaries = oneOf(d, n, "beneficiaries", ScopeAll, ScopeFrancophone, ScopeArabophone) },
+			"other_providers": func(n ast.Node) {
+				f.OtherProviders = oneOf(d, n, "other_providers", ScopeAll, ScopeFrancophone, ScopeArabophone)
+			},
+			"beneficiaries": func(n ast.Node) {
+				f.Beneficiaries = oneOf(d, n, "beneficiaries", ScopeAll, ScopeFrancophone, ScopeArabophone)
+			},
 			"status": func(n ast.Node) {
 				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
 			},
 			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration") },
 		}}.decode(root, "activity.yaml")
 	if len(f.Languages) == 0 && f.Languages != nil {
-		d.errorf(root, "\"languages\" is empty: give at least one delivery language, such as [fr]")
+		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr]")
 	}
 	if f.InterpretationTBC && len(f.Interpretation) == 0 {
-		d.errorf(root, "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
+		d.errorf(valueOf(root, "interpretation_tbc"), "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
 	}
 	return f
 }
@@ -157,8 +161,8 @@ func country(d *decoder, n ast.Node, key string) string {
 }
 
 func languages(d *decoder, n ast.Node, key string) []string {
-	out := []string{}
-	d.list(n, key, func(item ast.Node) {
+	var out []string
+	ok := d.list(n, key, func(item ast.Node) {
 		s, ok := d.text(item, key)
 		switch {
 		case !ok:
@@ -170,6 +174,9 @@ func languages(d *decoder, n ast.Node, key string) []string {
 			out = append(out, s)
 		}
 	})
+	if ok && out == nil {
+		out = []string{}
+	}
 	return out
 }
 
@@ -205,4 +212,3 @@ func sortedAreaIDs(areas map[string]*Area) []string {
 	slices.Sort(ids)
 	return ids
 }
-

@@ -27,6 +27,7 @@ type loader struct {
 	acts     map[string]*Activity // by folder name
 	texts    map[string]Texts     // by folder path, until attached
 	idPos    map[*Activity]diag.Pos
+	broken   map[string]bool // folders whose facts file could not be read
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -36,7 +37,7 @@ type loader struct {
 // that the caller can check the rest of the project in the same run.
 func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
-		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}}
+		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, broken: map[string]bool{}}
 	files := l.list()
 	if !l.loadConfig() {
 		return nil, l.problems

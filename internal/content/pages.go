@@ -21,6 +21,7 @@ func (l *loader) areaFile(name string) bool {
 	if file == "area.yaml" {
 		d, root, ok := l.readYAML(name)
 		if !ok {
+			l.broken[dir] = true
 			return true
 		}
 		if !idPattern.MatchString(id) {
@@ -48,6 +49,7 @@ func (l *loader) activityFile(name string) bool {
 	if file == "activity.yaml" {
 		d, root, ok := l.readYAML(name)
 		if !ok {
+			l.broken[dir] = true
 			return true
 		}
 		a := &Activity{File: d.file, Facts: decodeFacts(d, root, l.areas)}
@@ -111,6 +113,9 @@ func (l *loader) finish() {
 		a.Texts = l.take(dir)
 	}
 	for dir, texts := range l.texts {
+		if l.broken[dir] {
+			continue // the facts file exists but could not be read; already reported
+		}
 		for _, t := range texts {
 			what := "area.yaml"
 			if strings.HasPrefix(dir, "activities/") {

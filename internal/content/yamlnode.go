@@ -84,7 +84,9 @@ func (fs fields) decode(n ast.Node, what string) {
 		h, known := fs.handlers[key]
 		switch {
 		case !known:
-			fs.d.errorf(p.Key, "unknown field %q in %s%s", key, what, fs.suggest(key))
+			hint, near := fs.suggest(key)
+			seen[near] = near != "" // a misspelt key is not also reported missing
+			fs.d.errorf(p.Key, "unknown field %q in %s%s", key, what, hint)
 		case seen[key]:
 			fs.d.errorf(p.Key, "field %q is given twice: keep one", key)
 		default:
@@ -94,12 +96,24 @@ func (fs fields) decode(n ast.Node, what string) {
 	}
 	for _, k := range fs.required {
 		if !seen[k] {
-			fs.d.errorf(n, "%s lacks the required field %q: add a line \"%s: …\"", what, k, k)
+			fs.d.problems.Errorf(fs.d.file, fs.d.startPos(n, pairs), "%s lacks the required field %q: add a line \"%s: …\"", what, k, k)
 		}
 	}
 }
 
-func (fs fields) suggest(key string) string {
+// startPos is where a mapping starts: its first key, or the top of the YAML
+// when it is empty.
+func (d *decoder) startPos(n ast.Node, pairs []*ast.MappingValueNode) diag.Pos {
+	if len(pairs) > 0 {
+		return d.pos(pairs[0].Key)
+	}
+	if n != nil {
+		return d.pos(n)
+	}
+	return diag.Pos{Line: d.lineOff + 1, Col: 1}
+}
+
+func (fs fields) suggest(key string) (hint, near string) {
 	names := make([]string, 0, len(fs.handlers))
 	for k := range fs.handlers {
 		names = append(names, k)
@@ -107,10 +121,10 @@ func (fs fields) suggest(key string) string {
 	slices.Sort(names)
 	for _, k := range names {
 		if closeTo(strings.ToLower(key), k) {
-			return fmt.Sprintf(": did you mean %q?", k)
+			return fmt.Sprintf(": did you mean %q?", k), k
 		}
 	}
-	return ": the allowed fields are " + strings.Join(names, ", ")
+	return ": the allowed fields are " + strings.Join(names, ", "), ""
 }
 
 // closeTo reports whether a and b differ by at most one edit or a swap.

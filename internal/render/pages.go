@@ -69,9 +69,9 @@ func (r *Renderer) homePage(lang string) *Page {
 	for _, a := range r.cat.Areas {
 		at, _ := r.cat.Text(a.Texts, lang)
 		h.Areas = append(h.Areas, AreaCard{
-			Href:    assemble.AreaPath(lang, a.ID),
-			Label:   loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
-			Lang:    at.Lang, Dir: l10n.Dir(at.Lang),
+			Href:  assemble.AreaPath(lang, a.ID),
+			Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
+			Lang:  at.Lang, Dir: l10n.Dir(at.Lang),
 			Title:   isolate(at.Title, l10n.Dir(at.Lang) == "rtl"),
 			Summary: isolate(at.Summary, l10n.Dir(at.Lang) == "rtl"),
 			Count:   loc.N("activities_count", len(r.cat.InArea(a.ID)), nil),
