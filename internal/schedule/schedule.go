@@ -145,6 +145,10 @@ func combine(s string, from, to point, ranged bool, zone string, zoneOff int) (S
 	if ranged && from.prec == Quarter {
 		return Schedule{}, errAt(to.offset, "a span of quarters is not supported: write the span of months instead, such as \"2025-04/2025-09\"")
 	}
+	if from.prec == Minute && !ranged {
+		body := strings.Fields(s)[0]
+		return Schedule{}, errAt(zoneOff-1, "a time needs an end: write \"start/end\", such as \"%s/%sT17:00 %s\"", body, body[:10], cmpZone(zone))
+	}
 	if to.last.Before(from.first) || (from.prec == Minute && to.last.Equal(from.first) && to.hour*60+to.minute <= from.hour*60+from.minute) {
 		return Schedule{}, errAt(to.offset, "the schedule ends before it starts: put the earlier date first")
 	}
@@ -161,9 +165,6 @@ func combine(s string, from, to point, ranged bool, zone string, zoneOff int) (S
 	loc, lerr := time.LoadLocation(zone)
 	if lerr != nil || zone == "Local" {
 		return Schedule{}, errAt(zoneOff, "unknown time zone %q: use an IANA name such as \"Asia/Baku\", \"Africa/Casablanca\" or \"UTC\"", zone)
-	}
-	if !ranged {
-		return Schedule{}, errAt(len(s), "a time needs an end: write \"start/end\", such as \"2025-11-04T09:00/2025-11-04T17:00 %s\"", zone)
 	}
 	out.Zone = zone
 	out.Start = time.Date(from.first.Year(), from.first.Month(), from.first.Day(), from.hour, from.minute, 0, 0, loc)
@@ -250,3 +251,10 @@ func number(s string, width, off int, what string, lo, hi int) (int, *Error) {
 }
 
 func civil(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+func cmpZone(zone string) string {
+	if zone == "" {
+		return "Europe/Istanbul"
+	}
+	return zone
+}

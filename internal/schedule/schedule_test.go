@@ -1,0 +1,93 @@
+package schedule
+
+import (
+	"testing"
+	"time"
+)
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in          string
+		prec        Precision
+		first, last time.Time
+		span        bool
+	}{
+		{"2024-09", Month, day(2024, 9, 1), day(2024, 9, 30), false},
+		{"2024-02", Month, day(2024, 2, 1), day(2024, 2, 29), false},
+		{" 2025-02 ", Month, day(2025, 2, 1), day(2025, 2, 28), false},
+		{"2025-Q1", Quarter, day(2025, 1, 1), day(2025, 3, 31), false},
+		{"2025-Q2", Quarter, day(2025, 4, 1), day(2025, 6, 30), false},
+		{"2025-Q4", Quarter, day(2025, 10, 1), day(2025, 12, 31), false},
+		{"2026-01/2026-02", Month, day(2026, 1, 1), day(2026, 2, 28), true},
+		{"2025-12/2026-01", Month, day(2025, 12, 1), day(2026, 1, 31), true},
+		{"2025-11-04", Day, day(2025, 11, 4), day(2025, 11, 4), false},
+		{"2025-11-04/2025-11-06", Day, day(2025, 11, 4), day(2025, 11, 6), true},
+		{"2025-11-04T09:00/2025-11-04T17:30 Europe/Istanbul", Minute, day(2025, 11, 4), day(2025, 11, 4), false},
+		{"2025-11-04T09:00/2025-11-05T12:00 UTC", Minute, day(2025, 11, 4), day(2025, 11, 5), true},
+	}
+	for _, tt := range tests {
+		s, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if s.Precision != tt.prec || !s.First.Equal(tt.first) || !s.Last.Equal(tt.last) || s.IsSpan() != tt.span {
+			t.Errorf("Parse(%q) = %v %v..%v span=%v; want %v %v..%v span=%v", tt.in, s.Precision, s.First, s.Last, s.IsSpan(), tt.prec, tt.first, tt.last, tt.span)
+		}
+	}
+}
+
+func TestParseTimes(t *testing.T) {
+	s, err := Parse("2025-11-04T09:00/2025-11-04T17:30 Europe/Istanbul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Start.UTC().Format(time.RFC3339); got != "2025-11-04T06:00:00Z" {
+		t.Errorf("start = %s, want 06:00 UTC (Istanbul is UTC+3)", got)
+	}
+	if got := s.End.Format("15:04 MST"); got != "17:30 +03" {
+		t.Errorf("end = %s", got)
+	}
+	if s.Zone != "Europe/Istanbul" {
+		t.Errorf("zone = %q", s.Zone)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		in     string
+		offset int
+		msg    string
+	}{
+		{"", 0, `the schedule is empty: write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`},
+		{"2025-13", 5, "month 13 is out of range (1–12)"},
+		{"2025-00", 5, "month 0 is out of range (1–12)"},
+		{"2025-02-30", 8, "day 30 is out of range (1–28)"},
+		{"2025-Q5", 6, "quarter 5 is out of range (1–4)"},
+		{"Septembre 2024", 0, `"Septembre" is not a date: write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`},
+		{"2025-9", 5, `"9" is not a valid month: write it with 2 digit(s); write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`},
+		{"2026-02/2026-01", 8, "the schedule ends before it starts: put the earlier date first"},
+		{"2025-11-06/2025-11-04", 11, "the schedule ends before it starts: put the earlier date first"},
+		{"2025-01/2025-03-04", 8, `both ends of a span must have the same precision (month and day): write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`},
+		{"2025-Q1/2025-Q2", 8, `a span of quarters is not supported: write the span of months instead, such as "2025-04/2025-09"`},
+		{"2025-01/2025-02/2025-03", 15, `a schedule has at most one "/": write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`},
+		{"2025-11-04T09:00/2025-11-04T17:00", 33, `times need a time zone: add its IANA name after a space, such as "2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul"`},
+		{"2025-11-04T09:00/2025-11-04T17:00 Mars/Olympus", 34, `unknown time zone "Mars/Olympus": use an IANA name such as "Asia/Baku", "Africa/Casablanca" or "UTC"`},
+		{"2025-11-04T17:00/2025-11-04T09:00 UTC", 17, "the schedule ends before it starts: put the earlier date first"},
+		{"2025-11-04T25:00/2025-11-04T26:00 UTC", 11, "hour 25 is out of range (0–23)"},
+		{"2025-11-04 UTC", 11, `a time zone is only meaningful with times: remove "UTC" or add times such as "2025-11-04T09:00/2025-11-04T17:00 UTC"`},
+		{"2025-11-04T09:00 UTC", 16, `a time needs an end: write "start/end", such as "2025-11-04T09:00/2025-11-04T17:00 UTC"`},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.in)
+		if err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", tt.in)
+			continue
+		}
+		if err.Offset != tt.offset || err.Msg != tt.msg {
+			t.Errorf("Parse(%q) = offset %d %q\nwant offset %d %q", tt.in, err.Offset, err.Msg, tt.offset, tt.msg)
+		}
+	}
+}
