@@ -86,7 +86,7 @@ func TestCountryNames(t *testing.T) {
 }
 
 func TestValidCodes(t *testing.T) {
-	for code, want := range map[string]bool{"MA": true, "TR": true, "ma": false, "XX": false, "ZZ": false, "MAR": false, "": false} {
+	for code, want := range map[string]bool{"MA": true, "TR": true, "ma": false, "XX": false, "ZZ": false, "DY": false, "MAR": false, "": false} {
 		if got := ValidCountry(code); got != want {
 			t.Errorf("ValidCountry(%q) = %v", code, got)
 		}

@@ -118,7 +118,7 @@ func ValidCountry(code string) bool {
 		return false
 	}
 	r, err := language.ParseRegion(code)
-	return err == nil && r.IsCountry() && r.String() == code
+	return err == nil && r.IsCountry() && r.Canonicalize().String() == code
 }
 
 // ValidLanguage reports whether code is an ISO 639-1 language code.

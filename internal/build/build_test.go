@@ -1,0 +1,268 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/txtarfs"
+)
+
+// fixture returns a txtar site overlaid with the project's real layouts,
+// static files and UI strings, so that the real templates are exercised.
+func fixture(t *testing.T, name string) fstest.MapFS {
+	t.Helper()
+	fsys, err := txtarfs.Read(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"layouts", "static", "i18n"} {
+		if err := txtarfs.Overlay(fsys, os.DirFS(filepath.Join("..", "..", dir)), dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return fsys
+}
+
+func files(res *Result) map[string][]byte {
+	m := map[string][]byte{}
+	for _, f := range res.Files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+func parse(t *testing.T, data []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	if n.Type == html.ElementNode && match(n) {
+		out = append(out, n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, find(c, match)...)
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func tag(name string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return n.Data == name }
+}
+
+func TestBuildSite(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := files(res)
+	for _, lang := range []string{"fr", "ar", "en"} {
+		for _, p := range []string{"index.html", "activities/index.html", "areas/lmi/index.html", "activities/observatories/index.html", "activities/lmis/index.html"} {
+			if out[lang+"/"+p] == nil {
+				t.Errorf("missing page %s/%s", lang, p)
+			}
+		}
+	}
+	if out["index.html"] == nil {
+		t.Error("missing root page")
+	}
+	// The missing Arabic text is a warning, not an error.
+	if got := res.Problems.Count(diag.Warning); got != 1 {
+		t.Errorf("got %d warnings, want 1:\n%s", got, res.Problems)
+	}
+	if !strings.Contains(res.Problems.String(), `content/activities/lmis/activity.yaml:1:1: warning: activity "lmis" has no "ar" text`) {
+		t.Errorf("warning not reported:\n%s", res.Problems)
+	}
+}
+
+func TestLangDirAndAlternates(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := files(res)
+	for lang, dir := range map[string]string{"fr": "ltr", "ar": "rtl", "en": "ltr"} {
+		doc := parse(t, out[lang+"/activities/observatories/index.html"])
+		h := find(doc, tag("html"))[0]
+		if attr(h, "lang") != lang || attr(h, "dir") != dir {
+			t.Errorf("%s: <html lang=%q dir=%q>", lang, attr(h, "lang"), attr(h, "dir"))
+		}
+		alts := map[string]string{}
+		for _, l := range find(doc, func(n *html.Node) bool { return n.Data == "link" && attr(n, "rel") == "alternate" }) {
+			alts[attr(l, "hreflang")] = attr(l, "href")
+		}
+		want := map[string]string{
+			"fr": "https://example.org/catalog/fr/activities/observatories/",
+			"ar": "https://example.org/catalog/ar/activities/observatories/",
+			"en": "https://example.org/catalog/en/activities/observatories/",
+		}
+		want["x-default"] = want["fr"]
+		for k, v := range want {
+			if alts[k] != v {
+				t.Errorf("%s: hreflang %s = %q, want %q", lang, k, alts[k], v)
+			}
+		}
+		// The switcher leads to the same page in the other languages.
+		sw := find(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "hreflang") != "" })
+		if len(sw) != 3 {
+			t.Errorf("%s: %d switcher links", lang, len(sw))
+		}
+		for _, a := range sw {
+			if want := "/" + attr(a, "hreflang") + "/activities/observatories/"; attr(a, "href") != want {
+				t.Errorf("%s: switcher href %q, want %q", lang, attr(a, "href"), want)
+			}
+		}
+	}
+}
+
+func TestFallbackTranslation(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files(res)["ar/activities/lmis/index.html"])
+	if !strings.Contains(page, `<h1>Atelier SIMT</h1>`) {
+		t.Error("the Arabic page does not show the French title")
+	}
+	if !strings.Contains(page, `class="page-head" lang="fr" dir="ltr"`) || !strings.Contains(page, `class="prose" lang="fr" dir="ltr"`) {
+		t.Error("the fallback blocks do not carry lang=fr dir=ltr")
+	}
+	if !strings.Contains(page, `لم تُترجم هذه الصفحة إلى العربية بعد. النص أدناه باللغة الفرنسية.`) {
+		t.Error("no visible notice of the missing translation")
+	}
+}
+
+func TestUntrustedMarkdown(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files(res)["fr/activities/lmis/index.html"])
+	for _, bad := range []string{"<script", "javascript:", "alert(1)</script>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	if !strings.Contains(page, "<li>Thème un ;</li>") {
+		t.Error("Markdown list not rendered as a list")
+	}
+	if !strings.Contains(page, `href="https://example.org/register?id=1&amp;lang=fr"`) {
+		t.Error("registration link missing or not escaped")
+	}
+}
+
+func TestArabicIsolatesLatinNames(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files(res)["ar/index.html"])
+	if !strings.Contains(page, "<p>نص الخطة مع اسم <bdi>OIC-PESNET</bdi>.</p>") {
+		t.Errorf("Latin name in Arabic body not isolated")
+	}
+	if !strings.Contains(page, "خطة شبكة <bdi>OIC-PESNET</bdi>.") {
+		t.Errorf("Latin name in Arabic summary not isolated")
+	}
+	if !strings.Contains(page, "ترجمة لم تراجعها الأمانة بعد.") {
+		t.Errorf("unreviewed translation not marked")
+	}
+}
+
+func TestFactsShown(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := string(files(res)["fr/activities/observatories/index.html"])
+	for _, want := range []string{"Cours de formation", "octobre 2025", "En ligne", "arabe", "<li>Qatar <span class=\"tbc\">(à confirmer)</span></li>", "<li>Oman</li>", "pays arabophones membres de l'OCI"} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("French activity page lacks %q", want)
+		}
+	}
+	en := string(files(res)["en/activities/lmis/index.html"])
+	for _, want := range []string{"2nd quarter 2025", "On site (Ankara, Türkiye)", "Arabic", "French", "(to be confirmed)", "and other relevant OIC member states", "Confirmed"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English activity page lacks %q", want)
+		}
+	}
+}
+
+// TestLinksResolve checks that every root-relative link and asset of every
+// page points at a file of the output.
+func TestLinksResolve(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLinks(t, res.Files)
+}
+
+func checkLinks(t *testing.T, all []render.File) {
+	t.Helper()
+	out := map[string]bool{}
+	for _, f := range all {
+		out[f.Path] = true
+	}
+	n := 0
+	for _, f := range all {
+		if path.Ext(f.Path) != ".html" {
+			continue
+		}
+		doc := parse(t, f.Data)
+		for _, el := range find(doc, func(n *html.Node) bool { return attr(n, "href") != "" || attr(n, "src") != "" }) {
+			u := attr(el, "href") + attr(el, "src")
+			if !strings.HasPrefix(u, "/") {
+				continue
+			}
+			target := strings.TrimPrefix(u, "/")
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if strings.HasPrefix(u, "#") {
+				continue
+			}
+			n++
+			if !out[target] {
+				t.Errorf("%s links to %s, which does not exist", f.Path, u)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no internal links checked")
+	}
+}
+
+func TestOutputIsMinified(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if ext := path.Ext(f.Path); (ext == ".html" || ext == ".css") && bytes.Contains(f.Data, []byte("\n\n")) {
+			t.Errorf("%s is not minified", f.Path)
+		}
+	}
+}
