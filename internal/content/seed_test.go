@@ -114,7 +114,7 @@ func seedSchedule(s string) string {
 	month := func(m string) string {
 		for i, name := range frenchMonths {
 			if strings.HasPrefix(name, m) {
-				return year + "-" + strconv.Itoa(i+101)[1:]
+				return year + "-" + strconv.Itoa(i + 101)[1:]
 			}
 		}
 		return "?" + m

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyProject copies the project's layouts, static and i18n folders and
+// the given content files into a temporary project.
+func copyProject(t *testing.T, content map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, sub := range []string{"layouts", "static", "i18n"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, text := range content {
+		p := filepath.Join(dir, "content", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var minimal = map[string]string{
+	"site.yaml":                  "base_url: https://example.org/\nlanguages: [fr, en]\n",
+	"_index.fr.md":               "---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n",
+	"_index.en.md":               "---\ntitle: Plan\nsummary: The plan.\n---\nText.\n",
+	"areas/a/area.yaml":          "number: 1\n",
+	"areas/a/_index.fr.md":       "---\ntitle: A\nsummary: A.\n---\n- Objectif.\n",
+	"areas/a/_index.en.md":       "---\ntitle: A\nsummary: A.\n---\n- Objective.\n",
+	"activities/x/activity.yaml": "id: x\narea: a\nnumber: 1\ntype: webinar\nschedule: \"2025-02\"\nvenue:\n  mode: online\nlanguages: [en]\nproviders:\n  - country: MY\nbeneficiaries: all\n",
+	"activities/x/index.fr.md":   "---\ntitle: X\nsummary: X.\n---\nX.\n",
+	"activities/x/index.en.md":   "---\ntitle: X\nsummary: X.\n---\nX.\n",
+}
+
+func TestBuildCommand(t *testing.T) {
+	dir := copyProject(t, minimal)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "pages: en 4, fr 4") {
+		t.Errorf("summary: %q", stdout.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "en", "activities", "x", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBuildCommandReportsAllErrors breaks two files: both are reported with
+// their positions, the exit status is 1 and the previous output survives.
+func TestBuildCommandReportsAllErrors(t *testing.T) {
+	dir := copyProject(t, minimal)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr.String())
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "public", "fr", "index.html"))
+	broken := map[string]string{
+		"activities/x/activity.yaml": strings.Replace(minimal["activities/x/activity.yaml"], "country: MY", "country: XX", 1),
+		"activities/x/index.fr.md":   "---\ntitle: X\nsummary: X.\n",
+	}
+	for name, text := range broken {
+		_ = os.WriteFile(filepath.Join(dir, "content", name), []byte(text), 0o644)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"content/activities/x/activity.yaml:10:14: error: unknown country code \"XX\"",
+		"content/activities/x/index.fr.md:1:1: error: the front matter that starts here is never closed",
+		"build failed: 2 error(s)",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "public", "fr", "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed build changed the published output")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: pesnet build") {
+		t.Errorf("exit %d, %q", code, stderr.String())
+	}
+}
