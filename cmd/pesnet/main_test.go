@@ -31,7 +31,7 @@ func copyProject(t *testing.T, content map[string]string) string {
 }
 
 var minimal = map[string]string{
-	"site.yaml":                  "base_url: https://example.org/\nlanguages: [fr, en]\n",
+	"site.yaml":                  "base_url: https://example.org/\nlanguages: [fr, en]\nupdated: 2025-01-15\n",
 	"_index.fr.md":               "---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n",
 	"_index.en.md":               "---\ntitle: Plan\nsummary: The plan.\n---\nText.\n",
 	"areas/a/area.yaml":          "number: 1\n",

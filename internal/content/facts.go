@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -59,6 +60,12 @@ func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
 				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
 			},
 			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration") },
+			"updated":      func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
+			"sequence": func(n ast.Node) {
+				if f.Sequence, _ = d.integer(n, "sequence"); f.Sequence < 0 {
+					d.errorf(n, "\"sequence\" must be 0 or more")
+				}
+			},
 		}}.decode(root, "activity.yaml")
 	if len(f.Languages) == 0 && f.Languages != nil {
 		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr]")
@@ -211,4 +218,18 @@ func sortedAreaIDs(areas map[string]*Area) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// decodeDate decodes a calendar date written YYYY-MM-DD.
+func decodeDate(d *decoder, n ast.Node, key string) time.Time {
+	s, ok := d.text(n, key)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		d.errorf(n, "%q is not a date: write %s as YYYY-MM-DD, such as 2025-03-14", s, key)
+		return time.Time{}
+	}
+	return t
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -137,12 +138,16 @@ func (l *loader) loadConfig() bool {
 		return false
 	}
 	c := &l.site.Config
-	fields{d: d, required: []string{"base_url", "languages"}, handlers: map[string]func(ast.Node){
+	fields{d: d, required: []string{"base_url", "languages", "updated"}, handlers: map[string]func(ast.Node){
 		"base_url": func(n ast.Node) {
 			if c.BaseURL = decodeLink(d, n, "base_url"); c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 				c.BaseURL += "/"
 			}
+			if u, err := url.Parse(c.BaseURL); err == nil {
+				c.UIDDomain = u.Hostname()
+			}
 		},
+		"updated":   func(n ast.Node) { c.Updated = decodeDate(d, n, "updated") },
 		"languages": func(n ast.Node) { c.Languages = languages(d, n, "languages") },
 	}}.decode(root, "site.yaml")
 	if len(c.Languages) == 0 {

@@ -21,6 +21,8 @@
 package content
 
 import (
+	"time"
+
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -39,6 +41,13 @@ type Config struct {
 	// Languages in the order of the language switcher; the first is the
 	// default language (the root page's fallback, x-default).
 	Languages []string
+	// UIDDomain is the host of site.yaml's base_url. Calendar UIDs end with
+	// it; it does not follow a --base-url override, so UIDs stay the same in
+	// deploy previews and production.
+	UIDDomain string
+	// Updated is the date content was last reviewed as a whole: the
+	// default "last change" of activities that give none.
+	Updated time.Time
 }
 
 // Default returns the default language.
@@ -127,6 +136,12 @@ type Facts struct {
 	Beneficiaries  string
 	Status         string
 	Registration   string
+	// Updated is the date of the activity's last change (zero: the site's
+	// Updated). Sequence counts the changes of its schedule or status;
+	// editors increase it by one with each such change, and calendar feeds
+	// publish it so that subscribed calendars replace the old event.
+	Updated  time.Time
+	Sequence int
 }
 
 // Venue says where an activity takes place.

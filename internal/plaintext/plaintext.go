@@ -1,0 +1,114 @@
+// Package plaintext turns the Markdown of a description into plain text for
+// places that must not carry markup: calendar feeds, JSON for embedders,
+// CSV, meta descriptions.
+//
+// Paragraphs are separated by a blank line, list items start with "- " (or
+// "1. " in ordered lists) on their own line, emphasis and links keep their
+// text only (a link's address is dropped: it is not the reader's text), and
+// raw HTML is dropped entirely. The result has no trailing newline.
+package plaintext
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Converter holds a Markdown parser; make one per build and reuse it.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a converter.
+func New() *Converter { return &Converter{md: goldmark.New()} }
+
+// Text returns the plain text of Markdown src.
+func (c *Converter) Text(src []byte) string {
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	var blocks []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if s := strings.TrimSpace(block(n, src, "")); s != "" {
+			blocks = append(blocks, s)
+		}
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+func block(n ast.Node, src []byte, indent string) string {
+	switch n := n.(type) {
+	case *ast.List:
+		var items []string
+		i := n.Start
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			marker := "- "
+			if n.IsOrdered() {
+				marker = strconv.Itoa(i) + ". "
+				i++
+			}
+			items = append(items, indent+marker+strings.TrimSpace(children(it, src, indent+"  ")))
+		}
+		return strings.Join(items, "\n")
+	case *ast.HTMLBlock, *ast.ThematicBreak:
+		return ""
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+		}
+		return strings.TrimRight(b.String(), "\n")
+	}
+	if n.Type() == ast.TypeBlock && n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+		return children(n, src, indent)
+	}
+	return inline(n, src)
+}
+
+// children joins the blocks of a container (list item, block quote).
+func children(n ast.Node, src []byte, indent string) string {
+	var parts []string
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := block(c, src, indent); strings.TrimSpace(s) != "" {
+			parts = append(parts, strings.TrimRight(s, " \n"))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// inline concatenates the text of an inline subtree.
+func inline(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			b.Write(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
