@@ -9,6 +9,9 @@
 //	/<lang>/areas/<area-id>/       thematic area
 //	/<lang>/activities/            every activity, in date order
 //	/<lang>/activities/<id>/       one activity
+//	/<lang>/calendar.ics           iCalendar feed of every activity
+//	/<lang>/areas/<area-id>/calendar.ics  feed of one area
+//	/api/v1/…                      JSON open data (package opendata)
 //
 // Ids are validated by the loader (lowercase ASCII, digits, hyphens), so a
 // path built here can never leave the output folder. Nothing here changes
@@ -93,3 +96,12 @@ func ActivitiesPath(lang string) string { return "/" + lang + "/activities/" }
 
 // ActivityPath is the page of an activity.
 func ActivityPath(lang, id string) string { return "/" + lang + "/activities/" + id + "/" }
+
+// CalendarPath is the iCalendar feed of every activity in lang.
+func CalendarPath(lang string) string { return "/" + lang + "/calendar.ics" }
+
+// AreaCalendarPath is the iCalendar feed of one area in lang.
+func AreaCalendarPath(lang, id string) string { return "/" + lang + "/areas/" + id + "/calendar.ics" }
+
+// APIPrefix is where the versioned JSON open data lives.
+const APIPrefix = "/api/v1/"
