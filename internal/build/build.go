@@ -17,6 +17,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/write"
@@ -32,8 +33,9 @@ type Options struct {
 
 // Result describes a build.
 type Result struct {
-	Files    []render.File // every output file, sorted by path
-	Pages    map[string]int
+	Files    []render.File  // every output file, sorted by path
+	Pages    map[string]int // HTML pages per language
+	Feeds    int
 	Problems *diag.List
 	Duration time.Duration
 }
@@ -86,6 +88,10 @@ func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 	}
 	files, p := minifyAll(min, pages)
 	problems.Merge(p)
+	feeds, p := feed.New(cat, bundle, site.Config.BaseURL).Files()
+	problems.Merge(p)
+	res.Feeds = len(feeds)
+	files = append(files, feeds...)
 	return sortFiles(append(files, assets.files...)), !problems.HasErrors()
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -38,6 +39,14 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		p.Nav[i].Current = p.Nav[i].Href == current
 	}
 	return p
+}
+
+// subscribe returns the subscribe box of the feed at feedPath.
+func (r *Renderer) subscribe(title, feedPath string) *Subscribe {
+	u := r.abs(feedPath)
+	webcal := "webcal://" + strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return &Subscribe{Title: title, URL: u, Webcal: webcal,
+		Google: "https://calendar.google.com/calendar/r?cid=" + url.QueryEscape(webcal)}
 }
 
 func (r *Renderer) abs(p string) string { return strings.TrimSuffix(r.opts.BaseURL, "/") + p }
@@ -78,6 +87,7 @@ func (r *Renderer) homePage(lang string) *Page {
 		})
 	}
 	p.Home = h
+	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
 }
 
@@ -96,6 +106,7 @@ func (r *Renderer) areaPage(lang string, a *content.Area) *Page {
 		v.Activities = append(v.Activities, r.card(lang, act))
 	}
 	p.Area = v
+	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle}), assemble.AreaCalendarPath(lang, a.ID))
 	return p
 }
 
@@ -111,6 +122,7 @@ func (r *Renderer) activitiesPage(lang string) *Page {
 		v.Cards = append(v.Cards, c)
 	}
 	p.Activities = v
+	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
 }
 

@@ -23,6 +23,8 @@ type Page struct {
 	HomeHref    string
 	Nav         []Link
 	Crumbs      []Link
+	// Feed is the page's calendar feed (nil when it has none).
+	Feed *Subscribe
 
 	Home       *HomeView
 	Area       *AreaView
@@ -139,4 +141,12 @@ type ListView struct {
 	Intro string
 	Count string
 	Cards []Card
+}
+
+// Subscribe is the "subscribe to the calendar" box of a page.
+type Subscribe struct {
+	Title  string // the feed's name
+	URL    string // https URL of the .ics file
+	Webcal string // the same with the webcal: scheme, which opens calendar apps
+	Google string // Google Calendar's add-by-URL link
 }

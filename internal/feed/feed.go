@@ -1,0 +1,182 @@
+// Package feed writes the iCalendar (RFC 5545, RFC 7986) subscription feeds
+// of the catalog: one per language (/<lang>/calendar.ics) and one per
+// thematic area per language (/<lang>/areas/<area>/calendar.ics).
+//
+// Each activity is one VEVENT whose UID is derived from the activity id and
+// the language only ("<id>-<lang>@<host of site.yaml's base_url>"), so it
+// survives edits of the title or the date. DTSTAMP and LAST-MODIFIED are the
+// activity's last change (activity.yaml "updated", else site.yaml
+// "updated"), never the build clock, and SEQUENCE is activity.yaml's
+// "sequence": the same commit always yields the same bytes.
+//
+// Fuzzy schedules become all-day events (VALUE=DATE, DTEND the day after the
+// last day): an exact day or span of days as is; a month, a span of months
+// or a quarter as an all-day span over the whole period, TRANSP:TRANSPARENT
+// (it does not block anyone's time), STATUS:TENTATIVE, with the period and
+// "exact date to be fixed" in the SUMMARY. Timed schedules are written in
+// UTC. STATUS is CANCELLED for cancelled activities (they stay in the feed,
+// so subscribed calendars learn of the cancellation), CONFIRMED for
+// confirmed or completed activities on exact dates, TENTATIVE otherwise.
+//
+// A feed with no activity stays a valid, subscribable calendar: RFC 5545
+// requires at least one component, so it holds one VJOURNAL note saying
+// that no activity is scheduled (calendar applications do not show
+// journals as events).
+//
+// Encoding is github.com/emersion/go-ical (TEXT escaping, parameter
+// quoting, structural checks) behind a writer that folds lines at 75 octets
+// on UTF-8 character boundaries; every line ends with CRLF.
+package feed
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-ical"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/plaintext"
+	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/schedule"
+)
+
+// Refresh is how often subscribers are asked to reload a feed.
+const Refresh = "PT12H"
+
+// Writer builds the feeds of one catalog.
+type Writer struct {
+	cat     *assemble.Catalog
+	locs    map[string]*l10n.Localizer
+	text    *plaintext.Converter
+	baseURL string
+}
+
+// New returns a feed writer.
+func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string) *Writer {
+	w := &Writer{cat: cat, locs: map[string]*l10n.Localizer{}, text: plaintext.New(), baseURL: strings.TrimSuffix(baseURL, "/")}
+	for _, lang := range cat.Languages {
+		w.locs[lang] = bundle.Localizer(lang)
+	}
+	return w
+}
+
+// Files returns every feed, in path order within each language.
+func (w *Writer) Files() ([]render.File, *diag.List) {
+	problems := &diag.List{}
+	var out []render.File
+	add := func(p string, cal *ical.Calendar) {
+		data, err := encode(cal)
+		if err != nil {
+			problems.Errorf(p, diag.Pos{}, "cannot encode the calendar: %v", err)
+			return
+		}
+		out = append(out, render.File{Path: strings.TrimPrefix(p, "/"), Data: data})
+	}
+	for _, lang := range w.cat.Languages {
+		loc := w.locs[lang]
+		add(assemble.CalendarPath(lang), w.calendar(lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), w.cat.Activities))
+		for _, a := range w.cat.Areas {
+			t, _ := w.cat.Text(a.Texts, lang)
+			name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
+			add(assemble.AreaCalendarPath(lang, a.ID), w.calendar(lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID)))
+		}
+	}
+	for _, lang := range w.cat.Languages {
+		for _, id := range w.locs[lang].Missing() {
+			problems.Errorf("i18n/"+lang+".toml", diag.Pos{}, "the feeds use message %q, which is not defined: add it", id)
+		}
+	}
+	return out, problems
+}
+
+func encode(cal *ical.Calendar) ([]byte, error) {
+	var buf bytes.Buffer
+	f := &folder{w: &buf}
+	if err := ical.NewEncoder(f).Encode(cal); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (w *Writer) abs(p string) string { return w.baseURL + p }
+
+func (w *Writer) calendar(lang, name, feedPath, pagePath string, acts []*content.Activity) *ical.Calendar {
+	loc := w.locs[lang]
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//OIC-PESNET//Work plan catalog//"+strings.ToUpper(lang))
+	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
+	cal.Props.SetText(ical.PropMethod, "PUBLISH")
+	text(cal.Props, ical.PropName, name, lang)
+	text(cal.Props, "X-WR-CALNAME", name, lang)
+	text(cal.Props, ical.PropDescription, loc.T("feed_description", nil), lang)
+	text(cal.Props, "X-WR-CALDESC", loc.T("feed_description", nil), lang)
+	setURI(cal.Props, ical.PropURL, w.abs(pagePath))
+	setURI(cal.Props, ical.PropSource, w.abs(feedPath))
+	// RFC 7986 requires the VALUE parameter on REFRESH-INTERVAL.
+	cal.Props.Set(&ical.Prop{Name: ical.PropRefreshInterval, Params: ical.Params{"VALUE": {"DURATION"}}, Value: Refresh})
+	cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: Refresh})
+	last := w.cat.Site.Config.Updated
+	for _, a := range acts {
+		cal.Children = append(cal.Children, w.event(lang, a))
+		last = latest(last, w.updated(a))
+	}
+	if len(acts) == 0 {
+		cal.Children = append(cal.Children, w.emptyNote(lang, feedPath))
+	}
+	cal.Props.SetDateTime(ical.PropLastModified, last)
+	return cal
+}
+
+func setURI(props ical.Props, name, u string) {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return
+	}
+	props.SetURI(name, parsed)
+}
+
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// updated is the activity's last change, in UTC.
+func (w *Writer) updated(a *content.Activity) time.Time {
+	if a.Updated.IsZero() {
+		return w.cat.Site.Config.Updated.UTC()
+	}
+	return a.Updated.UTC()
+}
+
+// emptyNote is the single component of a feed without activities.
+func (w *Writer) emptyNote(lang, feedPath string) *ical.Component {
+	j := ical.NewComponent(ical.CompJournal)
+	j.Props.SetText(ical.PropUID, fmt.Sprintf("empty%s@%s", strings.ReplaceAll(strings.TrimSuffix(feedPath, ".ics"), "/", "-"), w.cat.Site.Config.UIDDomain))
+	j.Props.SetDateTime(ical.PropDateTimeStamp, w.cat.Site.Config.Updated.UTC())
+	text(j.Props, ical.PropSummary, w.locs[lang].T("feed_empty", nil), lang)
+	return j
+}
+
+// text sets a TEXT property with its LANGUAGE parameter. CR is removed:
+// RFC 5545 TEXT has no escape for it, and go-ical refuses it.
+func text(props ical.Props, name, value, lang string) {
+	p := ical.NewProp(name)
+	p.SetText(strings.ReplaceAll(value, "\r", ""))
+	p.Params.Del("VALUE") // TEXT is the default type; go-ical adds it on X- properties
+	p.Params.Set(ical.ParamLanguage, lang)
+	props.Set(p)
+}
+
+// fuzzy reports whether a schedule is vaguer than a day.
+func fuzzy(s schedule.Schedule) bool {
+	return s.Precision == schedule.Month || s.Precision == schedule.Quarter
+}

@@ -1,0 +1,251 @@
+package feed
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/emersion/go-ical"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/txtarfs"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.ics")
+
+func feeds(t *testing.T, contentFS fs.FS) map[string][]byte {
+	t.Helper()
+	site, problems := content.Load(contentFS, "content")
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	bundle, problems := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	files, problems := New(assemble.New(site), bundle, site.Config.BaseURL).Files()
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	m := map[string][]byte{}
+	for _, f := range files {
+		m[f.Path] = f.Data
+	}
+	return m
+}
+
+func fixtureFeeds(t *testing.T) map[string][]byte {
+	fsys, err := txtarfs.Read("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, _ := fs.Sub(fsys, "content")
+	return feeds(t, sub)
+}
+
+func TestFixtureFeedsConform(t *testing.T) {
+	all := fixtureFeeds(t)
+	// 3 languages × (whole plan + 2 areas).
+	if len(all) != 9 {
+		t.Errorf("%d feeds, want 9: %v", len(all), slices.Sorted(mapsKeys(all)))
+	}
+	for name, data := range all {
+		checkFeed(t, name, data)
+	}
+}
+
+func TestProjectFeedsConform(t *testing.T) {
+	all := feeds(t, os.DirFS("../../content"))
+	if len(all) != 15 {
+		t.Errorf("%d feeds, want 15", len(all))
+	}
+	for name, data := range all {
+		checkFeed(t, name, data)
+		if n := bytes.Count(data, []byte("BEGIN:VEVENT")); name == "fr/calendar.ics" && n != 16 {
+			t.Errorf("%s: %d events, want 16", name, n)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	all := fixtureFeeds(t)
+	for _, name := range []string{"fr/calendar.ics", "ar/areas/lmi/calendar.ics", "fr/areas/empty/calendar.ics"} {
+		golden := filepath.Join("testdata", strings.ReplaceAll(name, "/", "_")+".golden")
+		if *update {
+			if err := os.WriteFile(golden, all[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), string(all[name])); diff != "" {
+			t.Errorf("%s differs from %s (-want +got):\n%s", name, golden, diff)
+		}
+	}
+}
+
+// TestRoundTrip decodes a feed with go-ical's decoder and checks that the
+// texts and dates come back as they went in.
+func TestRoundTrip(t *testing.T) {
+	cal := decode(t, fixtureFeeds(t)["fr/calendar.ics"])
+	events := map[string]*ical.Component{}
+	for _, c := range cal.Children {
+		uid, _ := c.Props.Text(ical.PropUID)
+		events[uid] = c
+	}
+	month := events["month-fr@example.org"]
+	if month == nil {
+		t.Fatalf("no event with UID month-fr@example.org; have %v", slices.Sorted(mapsKeys(events)))
+	}
+	summary, _ := month.Props.Text(ical.PropSummary)
+	if want := `Webinaire; avec, des \ barres et « guillemets » (septembre 2024, date exacte à préciser)`; summary != want {
+		t.Errorf("summary = %q", summary)
+	}
+	desc, _ := month.Props.Text(ical.PropDescription)
+	for _, want := range []string{"Un webinaire.\n\nPremier paragraphe.\n\n- un ;\n- deux.\n\n", "Pays prestataires : Maroc (à confirmer)\n", "\nhttps://example.org/fr/activities/month/"} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("description lacks %q:\n%s", want, desc)
+		}
+	}
+	checkDates(t, month, "DATE", "20240901", "20241001")
+	checkProp(t, month, ical.PropSequence, "2")
+	checkProp(t, month, ical.PropStatus, "TENTATIVE")
+	checkProp(t, month, ical.PropTransparency, "TRANSPARENT")
+	checkProp(t, month, ical.PropDateTimeStamp, "20250301T000000Z")
+	checkProp(t, month, ical.PropLastModified, "20250301T000000Z")
+
+	days := events["days-fr@example.org"]
+	checkDates(t, days, "DATE", "20251104", "20251107")
+	checkProp(t, days, ical.PropStatus, "CONFIRMED")
+	checkProp(t, days, ical.PropTransparency, "OPAQUE")
+	checkProp(t, days, ical.PropLocation, "Ankara, Türkiye")
+	checkProp(t, days, ical.PropDateTimeStamp, "20250115T000000Z") // the site's date
+
+	timed := events["timed-fr@example.org"]
+	checkDates(t, timed, "DATE-TIME", "20250310T060000Z", "20250310T083000Z") // Baku is UTC+4
+	checkProp(t, events["quarter-fr@example.org"], ical.PropStatus, "CANCELLED")
+	checkDates(t, events["quarter-fr@example.org"], "DATE", "20250401", "20250701")
+}
+
+func TestArabicRoundTrip(t *testing.T) {
+	cal := decode(t, fixtureFeeds(t)["ar/calendar.ics"])
+	for _, c := range cal.Children {
+		if uid, _ := c.Props.Text(ical.PropUID); uid == "month-ar@example.org" {
+			s, _ := c.Props.Text(ical.PropSummary)
+			if !strings.HasPrefix(s, "ندوة عبر الإنترنت حول تحسين نظم معلومات سوق العمل في البلدان الأعضاء في منظمة التعاون الإسلامي (سبتمبر 2024") {
+				t.Errorf("summary = %q", s)
+			}
+			if p := c.Props.Get(ical.PropSummary); p.Params.Get(ical.ParamLanguage) != "ar" {
+				t.Errorf("LANGUAGE = %q", p.Params.Get(ical.ParamLanguage))
+			}
+			return
+		}
+	}
+	t.Error("no Arabic event for month")
+}
+
+// TestFallbackLanguage: an event whose text falls back to another language
+// says so in its LANGUAGE parameter.
+func TestFallbackLanguage(t *testing.T) {
+	cal := decode(t, fixtureFeeds(t)["ar/calendar.ics"])
+	for _, c := range cal.Children {
+		if uid, _ := c.Props.Text(ical.PropUID); uid == "days-ar@example.org" {
+			if got := c.Props.Get(ical.PropSummary).Params.Get(ical.ParamLanguage); got != "en" {
+				t.Errorf("LANGUAGE of the English fallback = %q", got)
+			}
+			if got := c.Props.Get(ical.PropLocation).Params.Get(ical.ParamLanguage); got != "ar" {
+				t.Errorf("LANGUAGE of the location = %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no event days-ar")
+}
+
+func TestEmptySelection(t *testing.T) {
+	data := fixtureFeeds(t)["fr/areas/empty/calendar.ics"]
+	cal := decode(t, data)
+	if len(cal.Children) != 1 || cal.Children[0].Name != ical.CompJournal {
+		t.Fatalf("an empty feed should hold one VJOURNAL, got %d components", len(cal.Children))
+	}
+	if bytes.Contains(data, []byte("VEVENT")) {
+		t.Error("an empty feed holds an event")
+	}
+}
+
+// TestUIDStable edits an activity's title and date: its UID must not move,
+// and the output must not depend on the clock.
+func TestUIDStable(t *testing.T) {
+	fsys, _ := txtarfs.Read("testdata/site.txtar")
+	sub, _ := fs.Sub(fsys, "content")
+	before := feeds(t, sub)["en/calendar.ics"]
+	f := fsys["content/activities/days/index.en.md"]
+	f.Data = bytes.Replace(f.Data, []byte("title: Workshop"), []byte("title: Renamed workshop"), 1)
+	g := fsys["content/activities/days/activity.yaml"]
+	g.Data = bytes.Replace(g.Data, []byte("2025-11-04/2025-11-06"), []byte("2025-12-01/2025-12-02"), 1)
+	after := feeds(t, sub)["en/calendar.ics"]
+	if bytes.Equal(before, after) {
+		t.Fatal("the edit changed nothing")
+	}
+	uids := regexp.MustCompile(`(?m)^UID:.*$`)
+	if !slices.Equal(uids.FindAllString(string(before), -1), uids.FindAllString(string(after), -1)) {
+		t.Error("UIDs changed after editing a title and a date")
+	}
+}
+
+func decode(t *testing.T, data []byte) *ical.Calendar {
+	t.Helper()
+	cal, err := ical.NewDecoder(bytes.NewReader(data)).Decode()
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return cal
+}
+
+func checkProp(t *testing.T, c *ical.Component, name, want string) {
+	t.Helper()
+	p := c.Props.Get(name)
+	if p == nil {
+		t.Errorf("no %s", name)
+		return
+	}
+	got := p.Value
+	if p.ValueType() == ical.ValueText {
+		got, _ = p.Text()
+	}
+	if got != want {
+		t.Errorf("%s = %q, want %q", name, got, want)
+	}
+}
+
+func checkDates(t *testing.T, c *ical.Component, valueType, start, end string) {
+	t.Helper()
+	for name, want := range map[string]string{ical.PropDateTimeStart: start, ical.PropDateTimeEnd: end} {
+		p := c.Props.Get(name)
+		if p == nil || p.Value != want || string(p.ValueType()) != valueType {
+			t.Errorf("%s = %+v, want %s %s", name, p, valueType, want)
+		}
+	}
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

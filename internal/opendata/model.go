@@ -1,0 +1,299 @@
+package opendata
+
+// The structs below are the documents exactly as published: field order is
+// key order, so the output is stable without sorting. Maps appear only where
+// keys are language codes (langMap and the per-language blocks of the
+// catalog); encoding/json writes map keys sorted, so they are stable too.
+// Optional facts are omitted when absent (never null); lists are always
+// present, possibly empty. Every field here must be described in the schema
+// of its document (schema/*.json): TestSchemas fails otherwise.
+
+// header starts every JSON document.
+type header struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+}
+
+// langHeader starts every per-language document.
+type langHeader struct {
+	header
+	Lang string `json:"lang"`
+	Dir  string `json:"dir"`
+}
+
+// langMap maps a language code to a string in that language.
+type langMap map[string]string
+
+// languageInfo describes one of the site's languages, named in itself.
+type languageInfo struct {
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Dir     string `json:"dir"`
+	Default bool   `json:"default"`
+}
+
+// indexDoc is api/v1/index.json.
+type indexDoc struct {
+	header
+	BaseURL   string         `json:"base_url"`
+	Languages []languageInfo `json:"languages"`
+	Documents []docRef       `json:"documents"`
+	Schemas   []schemaRef    `json:"schemas"`
+}
+
+// docRef lists one published document in the index.
+type docRef struct {
+	Kind      string `json:"kind"`
+	Lang      string `json:"lang,omitempty"`
+	Area      string `json:"area,omitempty"`
+	Country   string `json:"country,omitempty"`
+	URL       string `json:"url"`
+	MediaType string `json:"media_type"`
+	Schema    string `json:"schema,omitempty"`
+}
+
+// schemaRef lists one schema in the index.
+type schemaRef struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+// catalogDoc is api/v1/catalog.json: everything, in every language.
+type catalogDoc struct {
+	header
+	Languages  []languageInfo    `json:"languages"`
+	Areas      []catalogArea     `json:"areas"`
+	Activities []catalogActivity `json:"activities"`
+}
+
+// activitiesDoc is api/v1/<lang>/activities.json.
+type activitiesDoc struct {
+	langHeader
+	Areas      []area     `json:"areas"`
+	Activities []activity `json:"activities"`
+}
+
+// areaDoc is api/v1/<lang>/areas/<area-id>.json.
+type areaDoc struct {
+	langHeader
+	Area       area       `json:"area"`
+	Activities []activity `json:"activities"`
+}
+
+// countriesDoc is api/v1/<lang>/countries.json.
+type countriesDoc struct {
+	langHeader
+	Countries []country `json:"countries"`
+}
+
+// countryDoc is api/v1/<lang>/countries/<CC>.json.
+type countryDoc struct {
+	langHeader
+	Country    country    `json:"country"`
+	Activities []activity `json:"activities"`
+}
+
+// country is a provider country with the number of activities it provides.
+type country struct {
+	Code          string     `json:"code"`
+	Name          string     `json:"name"`
+	ActivityCount int        `json:"activity_count"`
+	TBCCount      int        `json:"tbc_count"` // of which its participation is to be confirmed
+	URLs          countryURL `json:"urls"`
+}
+
+type countryURL struct {
+	Data string `json:"data"`
+}
+
+// area is a thematic area in one language.
+type area struct {
+	ID         string   `json:"id"`
+	Number     int      `json:"number"`
+	Text       areaText `json:"text"`
+	Activities []string `json:"activities"` // ids, plan order
+	URLs       areaURLs `json:"urls"`
+}
+
+// areaText is an area's text in the language shown.
+type areaText struct {
+	textMeta
+	Title      string   `json:"title"`
+	ShortTitle string   `json:"short_title"`
+	Summary    string   `json:"summary"`
+	Objectives []string `json:"objectives"`
+}
+
+// textMeta says which language a text is in and whether it is a fallback
+// (the requested language's text is missing) or an unreviewed translation.
+type textMeta struct {
+	Lang       string `json:"lang"`
+	Fallback   bool   `json:"fallback"`
+	Unreviewed bool   `json:"unreviewed"`
+}
+
+type areaURLs struct {
+	Page     string  `json:"page"`
+	Pages    langMap `json:"pages"`
+	Calendar string  `json:"calendar"`
+	Data     string  `json:"data"`
+}
+
+// catalogArea is a thematic area in every language.
+type catalogArea struct {
+	ID         string              `json:"id"`
+	Number     int                 `json:"number"`
+	Texts      map[string]areaText `json:"texts"`
+	Activities []string            `json:"activities"`
+	URLs       catalogAreaURLs     `json:"urls"`
+}
+
+type catalogAreaURLs struct {
+	Pages     langMap `json:"pages"`
+	Calendars langMap `json:"calendars"`
+	Data      langMap `json:"data"`
+}
+
+// activity is an activity in one language.
+type activity struct {
+	activityFacts
+	Schedule       schedule       `json:"schedule"`
+	Venue          venue          `json:"venue"`
+	Languages      []langName     `json:"languages"`
+	Interpretation interpretation `json:"interpretation"`
+	Providers      []provider     `json:"providers"`
+	activityMore
+	Text   activityText `json:"text"`
+	Labels labels       `json:"labels"`
+	URLs   activityURLs `json:"urls"`
+}
+
+// activityFacts and activityMore are the language-neutral scalars shared
+// by both forms of an activity (embedded, so their fields are inlined).
+type activityFacts struct {
+	ID     string `json:"id"`
+	Area   string `json:"area"`
+	Number int    `json:"number"`
+	Type   string `json:"type"`
+	Status string `json:"status"`
+}
+
+type activityMore struct {
+	OtherProviders string `json:"other_providers,omitempty"`
+	Beneficiaries  string `json:"beneficiaries"`
+	Registration   string `json:"registration,omitempty"`
+	LastModified   string `json:"last_modified"`
+	Sequence       int    `json:"sequence"`
+}
+
+// scheduleFacts is the language-neutral part of a schedule.
+type scheduleFacts struct {
+	Notation  string `json:"notation"`
+	Precision string `json:"precision"`
+	Earliest  string `json:"earliest"`
+	Latest    string `json:"latest"`
+	TBC       bool   `json:"tbc"`
+	Start     string `json:"start,omitempty"`
+	End       string `json:"end,omitempty"`
+	TimeZone  string `json:"time_zone,omitempty"`
+}
+
+type schedule struct {
+	scheduleFacts
+	Text string `json:"text"`
+}
+
+type venue struct {
+	Mode        string `json:"mode"`
+	Country     string `json:"country,omitempty"`
+	CountryName string `json:"country_name,omitempty"`
+	City        string `json:"city,omitempty"`
+}
+
+type langName struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+type interpretation struct {
+	Languages []langName `json:"languages"`
+	TBC       bool       `json:"tbc"`
+}
+
+type provider struct {
+	Country string `json:"country"`
+	Name    string `json:"name"`
+	TBC     bool   `json:"tbc"`
+}
+
+// activityText is an activity's text in the language shown, plain text.
+type activityText struct {
+	textMeta
+	Title       string `json:"title"`
+	Summary     string `json:"summary"`
+	Description string `json:"description"`
+}
+
+// labels are the words the site uses for the enumerated facts.
+type labels struct {
+	Type           string `json:"type"`
+	Status         string `json:"status"`
+	Beneficiaries  string `json:"beneficiaries"`
+	OtherProviders string `json:"other_providers,omitempty"`
+}
+
+type activityURLs struct {
+	Page         string  `json:"page"`
+	Pages        langMap `json:"pages"`
+	Calendar     string  `json:"calendar"`
+	AreaCalendar string  `json:"area_calendar"`
+}
+
+// catalogActivity is an activity in every language: the facts once, each
+// name as a langMap, the texts and labels per language.
+type catalogActivity struct {
+	activityFacts
+	Schedule       catalogSchedule       `json:"schedule"`
+	Venue          catalogVenue          `json:"venue"`
+	Languages      []catalogLangName     `json:"languages"`
+	Interpretation catalogInterpretation `json:"interpretation"`
+	Providers      []catalogProvider     `json:"providers"`
+	activityMore
+	Texts  map[string]activityText `json:"texts"`
+	Labels map[string]labels       `json:"labels"`
+	URLs   catalogActivityURLs     `json:"urls"`
+}
+
+type catalogSchedule struct {
+	scheduleFacts
+	Text langMap `json:"text"`
+}
+
+type catalogVenue struct {
+	Mode        string  `json:"mode"`
+	Country     string  `json:"country,omitempty"`
+	CountryName langMap `json:"country_name,omitempty"`
+	City        string  `json:"city,omitempty"`
+}
+
+type catalogLangName struct {
+	Code string  `json:"code"`
+	Name langMap `json:"name"`
+}
+
+type catalogInterpretation struct {
+	Languages []catalogLangName `json:"languages"`
+	TBC       bool              `json:"tbc"`
+}
+
+type catalogProvider struct {
+	Country string  `json:"country"`
+	Name    langMap `json:"name"`
+	TBC     bool    `json:"tbc"`
+}
+
+type catalogActivityURLs struct {
+	Pages         langMap `json:"pages"`
+	Calendars     langMap `json:"calendars"`
+	AreaCalendars langMap `json:"area_calendars"`
+}
