@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
@@ -161,7 +162,7 @@ func TestUntrustedMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(files(res)["fr/activities/lmis/index.html"])
-	for _, bad := range []string{"<script", "javascript:", "alert(1)</script>"} {
+	for _, bad := range []string{"<script>", "javascript:", "alert(1)</script>"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("page contains %q", bad)
 		}
@@ -263,6 +264,68 @@ func TestOutputIsMinified(t *testing.T) {
 	for _, f := range res.Files {
 		if ext := path.Ext(f.Path); (ext == ".html" || ext == ".css") && bytes.Contains(f.Data, []byte("\n\n")) {
 			t.Errorf("%s is not minified", f.Path)
+		}
+	}
+}
+
+// TestHostileContent: markup, template syntax and dangerous links in
+// content come out as text or not at all, in the HTML and in its JSON-LD.
+func TestHostileContent(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := files(res)["fr/activities/hostile/index.html"]
+	doc := parse(t, page)
+	scripts := find(doc, tag("script"))
+	if len(scripts) != 1 || attr(scripts[0], "type") != "application/ld+json" {
+		t.Fatalf("want exactly one script element, the JSON-LD; got %d", len(scripts))
+	}
+	for _, el := range find(doc, func(n *html.Node) bool {
+		return n.Data == "img" || n.Data == "a" && strings.Contains(attr(n, "href"), "script:")
+	}) {
+		t.Errorf("live element from content: <%s %v>", el.Data, el.Attr)
+	}
+	for _, n := range find(doc, func(*html.Node) bool { return true }) {
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("event handler attribute %s on <%s>", a.Key, n.Data)
+			}
+			if strings.HasPrefix(strings.ToLower(a.Val), "data:text") {
+				t.Errorf("data: link on <%s>", n.Data)
+			}
+		}
+	}
+	h1 := find(doc, tag("h1"))[0]
+	if got := h1.FirstChild.Data; !strings.HasPrefix(got, `Titre </script><script>alert(1)</script> "guillemets" {{.Secret}}`) {
+		t.Errorf("title shown as %q", got)
+	}
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(scripts[0].FirstChild.Data), &ld); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v", err)
+	}
+	if ld["name"] != h1.FirstChild.Data || ld["@type"] != "EducationEvent" || ld["startDate"] != "2025" {
+		t.Errorf("JSON-LD = %v", ld)
+	}
+	if bytes.Contains(page, []byte("\u202E")) && !bytes.Contains(page, []byte("<h1>")) {
+		t.Error("bidi override escaped the heading")
+	}
+}
+
+func TestJSONLDDates(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string][2]string{
+		"en/activities/observatories/index.html": {"2025-10", ""},
+		"en/activities/lmis/index.html":          {"2025", ""},
+	} {
+		doc := parse(t, files(res)[page])
+		var ld map[string]any
+		_ = json.Unmarshal([]byte(find(doc, tag("script"))[0].FirstChild.Data), &ld)
+		if ld["startDate"] != want[0] || (want[1] == "" && ld["endDate"] != nil) {
+			t.Errorf("%s: startDate %v endDate %v", page, ld["startDate"], ld["endDate"])
 		}
 	}
 }

@@ -153,6 +153,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		}
 	}
 	p.Activity = v
+	p.JSONLD = r.jsonLD(lang, a, t)
 	return p
 }
 

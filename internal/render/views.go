@@ -25,6 +25,8 @@ type Page struct {
 	Crumbs      []Link
 	// Feed is the page's calendar feed (nil when it has none).
 	Feed *Subscribe
+	// JSONLD is the page's schema.org data, already JSON-encoded.
+	JSONLD template.JS
 
 	Home       *HomeView
 	Area       *AreaView
