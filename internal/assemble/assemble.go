@@ -32,9 +32,11 @@ type Catalog struct {
 	Areas      []*content.Area
 	Activities []*content.Activity // plan order: area, then number
 
-	areaByID map[string]*content.Area
-	byArea   map[string][]*content.Activity
-	chrono   []*content.Activity
+	areaByID   map[string]*content.Area
+	byArea     map[string][]*content.Activity
+	byProvider map[string][]*content.Activity
+	providers  []string
+	chrono     []*content.Activity
 }
 
 // New assembles site.
@@ -46,13 +48,21 @@ func New(site *content.Site) *Catalog {
 		Activities: site.Activities,
 		areaByID:   map[string]*content.Area{},
 		byArea:     map[string][]*content.Activity{},
+		byProvider: map[string][]*content.Activity{},
 	}
 	for _, a := range site.Areas {
 		c.areaByID[a.ID] = a
 	}
 	for _, a := range site.Activities {
 		c.byArea[a.Area] = append(c.byArea[a.Area], a)
+		for _, p := range a.Providers {
+			if c.byProvider[p.Country] == nil {
+				c.providers = append(c.providers, p.Country)
+			}
+			c.byProvider[p.Country] = append(c.byProvider[p.Country], a)
+		}
 	}
+	slices.Sort(c.providers)
 	c.chrono = slices.Clone(site.Activities)
 	slices.SortStableFunc(c.chrono, func(a, b *content.Activity) int {
 		return cmp.Or(a.Schedule.First.Compare(b.Schedule.First), a.Schedule.Last.Compare(b.Schedule.Last))
@@ -65,6 +75,12 @@ func (c *Catalog) Area(id string) *content.Area { return c.areaByID[id] }
 
 // InArea returns the activities of area id in plan order.
 func (c *Catalog) InArea(id string) []*content.Activity { return c.byArea[id] }
+
+// Providers returns the codes of every provider country, sorted.
+func (c *Catalog) Providers() []string { return c.providers }
+
+// ByProvider returns the activities country provides, in plan order.
+func (c *Catalog) ByProvider(country string) []*content.Activity { return c.byProvider[country] }
 
 // Chronological returns every activity by earliest date (plan order for ties).
 func (c *Catalog) Chronological() []*content.Activity { return c.chrono }
@@ -102,6 +118,23 @@ func CalendarPath(lang string) string { return "/" + lang + "/calendar.ics" }
 
 // AreaCalendarPath is the iCalendar feed of one area in lang.
 func AreaCalendarPath(lang, id string) string { return "/" + lang + "/areas/" + id + "/calendar.ics" }
+
+// EmbedDocsPath is the page explaining how to embed the catalog.
+func EmbedDocsPath(lang string) string { return "/" + lang + "/embed/" }
+
+// EmbedPath is a framable list for member websites' iframes: every
+// activity (kind ""), one area (kind "areas") or one provider country
+// (kind "countries", key an ISO code in lowercase).
+func EmbedPath(lang, kind, key string) string {
+	if kind == "" {
+		return "/embed/" + lang + "/"
+	}
+	return "/embed/" + lang + "/" + kind + "/" + key + "/"
+}
+
+// EmbedScriptPath is the widget script; its address never changes, so the
+// snippets pasted on member websites keep working.
+const EmbedScriptPath = "/embed.js"
 
 // APIPrefix is where the versioned JSON open data lives.
 const APIPrefix = "/api/v1/"

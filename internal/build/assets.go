@@ -70,8 +70,10 @@ type assets struct {
 // hash, so that they can be cached for a year.
 var fingerprinted = []string{".css", ".js"}
 
-// processStatic copies static/ to the output root: CSS and JS are minified
-// and renamed name.<hash>.ext; other files keep their names.
+// processStatic copies static/ to the output root. CSS and JS are
+// minified; those in a subfolder (css/, js/: the site's own assets) are
+// renamed name.<hash>.ext, while files at the top of static/ keep their
+// names, because other websites link to them (embed.js).
 func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List) {
 	problems := &diag.List{}
 	a := assets{paths: map[string]string{}}
@@ -95,7 +97,7 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 			}
 		}
 		out := p
-		if slices.Contains(fingerprinted, ext) {
+		if slices.Contains(fingerprinted, ext) && strings.Contains(p, "/") {
 			sum := sha256.Sum256(data)
 			out = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/write"
 )
@@ -35,7 +36,8 @@ type Options struct {
 type Result struct {
 	Files    []render.File  // every output file, sorted by path
 	Pages    map[string]int // HTML pages per language
-	Feeds    int
+	Feeds    int            // calendar feeds
+	Data     int            // open data documents and schemas
 	Problems *diag.List
 	Duration time.Duration
 }
@@ -92,6 +94,12 @@ func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 	problems.Merge(p)
 	res.Feeds = len(feeds)
 	files = append(files, feeds...)
+	data, p := opendata.Files(cat, bundle, opendata.Options{BaseURL: site.Config.BaseURL})
+	problems.Merge(p)
+	data, p = minifyAll(min, data)
+	problems.Merge(p)
+	res.Data = len(data)
+	files = append(files, data...)
 	return sortFiles(append(files, assets.files...)), !problems.HasErrors()
 }
 

@@ -16,10 +16,10 @@ func TestProject(t *testing.T) {
 	if s := res.Problems.String(); s != "" {
 		t.Errorf("the project builds with problems:\n%s", s)
 	}
-	// Per language: home, all activities, 4 areas, 16 activities.
+	// Per language: home, all activities, 4 areas, 16 activities, embed docs.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 22 {
-			t.Errorf("%s: %d pages, want 22", lang, got)
+		if got := res.Pages[lang]; got != 23 {
+			t.Errorf("%s: %d pages, want 23", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)

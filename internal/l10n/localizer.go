@@ -140,3 +140,16 @@ func Dir(lang string) string {
 	}
 	return "ltr"
 }
+
+// Venue returns where an activity takes place in words: "En ligne", or
+// "Sur place (Ankara, Türkiye)".
+func (l *Localizer) Venue(online bool, country, city string) string {
+	if online {
+		return l.T("venue_online", nil)
+	}
+	place := l.Country(country)
+	if city != "" {
+		place = city + l.T("list_separator", nil) + place
+	}
+	return l.T("venue_onsite", map[string]any{"Place": place})
+}

@@ -157,11 +157,11 @@ type catalogAreaURLs struct {
 // activity is an activity in one language.
 type activity struct {
 	activityFacts
-	Schedule       schedule       `json:"schedule"`
-	Venue          venue          `json:"venue"`
-	Languages      []langName     `json:"languages"`
-	Interpretation interpretation `json:"interpretation"`
-	Providers      []provider     `json:"providers"`
+	Schedule       activitySchedule `json:"schedule"`
+	Venue          venue            `json:"venue"`
+	Languages      []langName       `json:"languages"`
+	Interpretation interpretation   `json:"interpretation"`
+	Providers      []provider       `json:"providers"`
 	activityMore
 	Text   activityText `json:"text"`
 	Labels labels       `json:"labels"`
@@ -198,7 +198,7 @@ type scheduleFacts struct {
 	TimeZone  string `json:"time_zone,omitempty"`
 }
 
-type schedule struct {
+type activitySchedule struct {
 	scheduleFacts
 	Text string `json:"text"`
 }
@@ -238,6 +238,7 @@ type activityText struct {
 type labels struct {
 	Type           string `json:"type"`
 	Status         string `json:"status"`
+	Venue          string `json:"venue"`
 	Beneficiaries  string `json:"beneficiaries"`
 	OtherProviders string `json:"other_providers,omitempty"`
 }

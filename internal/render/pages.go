@@ -181,15 +181,7 @@ func (r *Renderer) card(lang string, a *content.Activity) Card {
 }
 
 func (r *Renderer) venue(lang string, v content.Venue) string {
-	loc := r.locs[lang]
-	if v.Mode == content.VenueOnline {
-		return loc.T("venue_online", nil)
-	}
-	place := loc.Country(v.Country)
-	if v.City != "" {
-		place = v.City + loc.T("list_separator", nil) + place
-	}
-	return loc.T("venue_onsite", map[string]any{"Place": place})
+	return r.locs[lang].Venue(v.Mode == content.VenueOnline, v.Country, v.City)
 }
 
 // rootPage is the language chooser at "/": each language speaks for itself.

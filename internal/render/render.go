@@ -48,22 +48,22 @@ type Options struct {
 
 // Renderer renders one catalog.
 type Renderer struct {
-	cat   *assemble.Catalog
-	opts  Options
-	locs  map[string]*l10n.Localizer
-	md    map[bool]goldmark.Markdown
-	pages map[string]*template.Template
-	root  *template.Template
+	cat        *assemble.Catalog
+	opts       Options
+	locs       map[string]*l10n.Localizer
+	md         map[bool]goldmark.Markdown
+	pages      map[string]*template.Template
+	standalone map[string]*template.Template // layouts without baseof.html
 }
 
-var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html"}
+var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
 	problems := &diag.List{}
 	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
 		md:    map[bool]goldmark.Markdown{false: newMarkdown(false), true: newMarkdown(true)},
-		pages: map[string]*template.Template{}}
+		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{}}
 	for _, lang := range cat.Languages {
 		r.locs[lang] = bundle.Localizer(lang)
 	}
@@ -75,11 +75,13 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 		}
 		r.pages[name] = t
 	}
-	t, err := template.New("root.html").Funcs(funcs()).ParseFS(layouts, "root.html")
-	if err != nil {
-		problems.Errorf(path.Join(opts.LayoutsDir, "root.html"), diag.Pos{}, "cannot parse the layout: %v", err)
+	for _, name := range []string{"root.html", "embed.html"} {
+		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, name)
+		if err != nil {
+			problems.Errorf(path.Join(opts.LayoutsDir, name), diag.Pos{}, "cannot parse the layout: %v", err)
+		}
+		r.standalone[name] = t
 	}
-	r.root = t
 	return r, problems
 }
 
@@ -92,7 +94,11 @@ func (r *Renderer) Render() ([]File, *diag.List) {
 	problems := &diag.List{}
 	var files []File
 	emit := func(layout, out string, p *Page) {
-		data, err := r.execute(r.pages[layout], "baseof.html", p)
+		t, name := r.pages[layout], "baseof.html"
+		if t == nil {
+			t, name = r.standalone[layout], layout
+		}
+		data, err := r.execute(t, name, p)
 		if err != nil {
 			problems.Errorf(path.Join(r.opts.LayoutsDir, layout), diag.Pos{}, "cannot render %s: %v", out, err)
 			return
@@ -108,12 +114,10 @@ func (r *Renderer) Render() ([]File, *diag.List) {
 		for _, a := range r.cat.Activities {
 			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), r.activityPage(lang, a))
 		}
+		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), r.embedDocsPage(lang))
 	}
-	if data, err := r.execute(r.root, "root.html", r.rootPage()); err != nil {
-		problems.Errorf(path.Join(r.opts.LayoutsDir, "root.html"), diag.Pos{}, "cannot render index.html: %v", err)
-	} else {
-		files = append(files, File{Path: "index.html", Data: data})
-	}
+	r.embedFiles(emit)
+	emit("root.html", "index.html", r.rootPage())
 	for _, lang := range r.cat.Languages {
 		for _, id := range r.locs[lang].Missing() {
 			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the layouts use message %q, which is not defined: add it", id)

@@ -33,6 +33,8 @@ type Page struct {
 	Activity   *ActivityView
 	Activities *ListView
 	Root       []RootChoice
+	Embed      *EmbedView
+	EmbedDocs  *EmbedDocsView
 }
 
 // RootChoice is one language offered by the root page, in its own words.

@@ -1,0 +1,129 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+// The CSV export, api/v1/catalog.csv, is for spreadsheets: RFC 4180 (comma,
+// CRLF line endings, also inside quoted fields), UTF-8 with a byte order
+// mark so that Excel reads Arabic correctly, and a header row.
+//
+// Layout: one row per activity and language ("long" form), languages in the
+// site's order, activities in plan order within each language. So the
+// columns do not depend on the site's languages (a new language adds rows,
+// never columns), and filtering the "lang" column gives one language's
+// catalog. Each row holds the same facts and words as the activity's object
+// in api/v1/<lang>/activities.json, flattened: lists are joined with "; "
+// (codes in one column, localized names in the next), booleans are "true"
+// or "false", absent optional facts are empty cells.
+//
+// Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage
+// return as a formula; such a cell (a description starting with a list, say)
+// is written with a leading apostrophe, which spreadsheets show as text.
+// The JSON documents carry the text unchanged.
+func csvHeader() []string {
+	return []string{
+		"id", "lang", "area", "area_number", "area_title", "number",
+		"type", "type_label", "status", "status_label",
+		"schedule", "schedule_text", "precision", "earliest", "latest", "schedule_tbc", "start", "end", "time_zone",
+		"venue_mode", "venue_country", "venue_country_name", "venue_city",
+		"languages", "language_names", "interpretation", "interpretation_names", "interpretation_tbc",
+		"providers", "provider_names", "providers_tbc", "other_providers", "other_providers_label",
+		"beneficiaries", "beneficiaries_label", "registration", "last_modified", "sequence",
+		"text_lang", "fallback", "unreviewed", "title", "summary", "description",
+		"url", "calendar_url", "area_calendar_url",
+	}
+}
+
+const listSep = "; "
+
+// csv returns the CSV export.
+func (g *generator) csv() []byte {
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	_ = w.Write(csvHeader()) // a bytes.Buffer never fails; w.Error reports the rest
+	for _, lang := range g.cat.Languages {
+		areas := map[string]area{}
+		for _, a := range g.areas[lang] {
+			areas[a.ID] = a
+		}
+		for _, a := range g.acts[lang] {
+			_ = w.Write(guard(csvRow(lang, a, areas[a.Area])))
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		g.problems.Errorf(apiFile("catalog.csv"), diag.Pos{}, "cannot write the CSV export: %v", err)
+	}
+	return b.Bytes()
+}
+
+func csvRow(lang string, a activity, ar area) []string {
+	s := a.Schedule
+	return []string{
+		a.ID, lang, a.Area, strconv.Itoa(ar.Number), ar.Text.ShortTitle, strconv.Itoa(a.Number),
+		a.Type, a.Labels.Type, a.Status, a.Labels.Status,
+		s.Notation, s.Text, s.Precision, s.Earliest, s.Latest, bool2(s.TBC), s.Start, s.End, s.TimeZone,
+		a.Venue.Mode, a.Venue.Country, a.Venue.CountryName, a.Venue.City,
+		codes(a.Languages), names(a.Languages), codes(a.Interpretation.Languages), names(a.Interpretation.Languages), bool2(a.Interpretation.TBC),
+		providerCodes(a.Providers, false), providerNames(a.Providers), providerCodes(a.Providers, true), a.OtherProviders, a.Labels.OtherProviders,
+		a.Beneficiaries, a.Labels.Beneficiaries, a.Registration, a.LastModified, strconv.Itoa(a.Sequence),
+		a.Text.Lang, bool2(a.Text.Fallback), bool2(a.Text.Unreviewed), a.Text.Title, a.Text.Summary, a.Text.Description,
+		a.URLs.Page, a.URLs.Calendar, a.URLs.AreaCalendar,
+	}
+}
+
+func bool2(b bool) string { return strconv.FormatBool(b) }
+
+func codes(ls []langName) string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, l.Code)
+	}
+	return strings.Join(out, listSep)
+}
+
+func names(ls []langName) string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, l.Name)
+	}
+	return strings.Join(out, listSep)
+}
+
+// providerCodes lists every provider country, or with tbcOnly those whose
+// participation is to be confirmed.
+func providerCodes(ps []provider, tbcOnly bool) string {
+	var out []string
+	for _, p := range ps {
+		if !tbcOnly || p.TBC {
+			out = append(out, p.Country)
+		}
+	}
+	return strings.Join(out, listSep)
+}
+
+func providerNames(ps []provider) string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return strings.Join(out, listSep)
+}
+
+// guard keeps spreadsheets from running a cell as a formula (see above).
+func guard(row []string) []string {
+	for i, cell := range row {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			row[i] = "'" + cell
+		}
+	}
+	return row
+}

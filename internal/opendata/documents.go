@@ -1,0 +1,164 @@
+package opendata
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/oic-pesnet/workplan/internal/l10n"
+)
+
+func (g *generator) languages() []languageInfo {
+	out := make([]languageInfo, 0, len(g.cat.Languages))
+	for i, lang := range g.cat.Languages {
+		out = append(out, languageInfo{Code: lang, Name: g.locs[lang].T("lang_self", nil), Dir: l10n.Dir(lang), Default: i == 0})
+	}
+	return out
+}
+
+func (g *generator) activitiesDoc(lang string) activitiesDoc {
+	return activitiesDoc{langHeader: g.langHeader("activities", lang), Areas: g.areas[lang], Activities: g.acts[lang]}
+}
+
+// areaDoc is the document of the i-th area (in catalog order) in lang.
+func (g *generator) areaDoc(lang string, i int) areaDoc {
+	a := g.areas[lang][i]
+	acts := []activity{}
+	for _, act := range g.acts[lang] {
+		if act.Area == a.ID {
+			acts = append(acts, act)
+		}
+	}
+	return areaDoc{langHeader: g.langHeader("area", lang), Area: a, Activities: acts}
+}
+
+// countries lists, by code, the provider countries of at least one
+// activity, with their names in lang.
+func (g *generator) countries(lang string) []country {
+	byCode := map[string]*country{}
+	for _, a := range g.cat.Activities {
+		for _, p := range a.Providers {
+			c := byCode[p.Country]
+			if c == nil {
+				c = &country{Code: p.Country, Name: g.locs[lang].Country(p.Country),
+					URLs: countryURL{Data: g.apiURL(countryDataPath(lang, p.Country))}}
+				byCode[p.Country] = c
+			}
+			c.ActivityCount++
+			if p.TBC {
+				c.TBCCount++
+			}
+		}
+	}
+	out := make([]country, 0, len(byCode))
+	for _, code := range slices.Sorted(maps.Keys(byCode)) {
+		out = append(out, *byCode[code])
+	}
+	return out
+}
+
+func (g *generator) countriesDoc(lang string, countries []country) countriesDoc {
+	return countriesDoc{langHeader: g.langHeader("countries", lang), Countries: countries}
+}
+
+// countryDoc lists the activities c provides or may provide (its
+// participation flagged "to be confirmed"), in plan order.
+func (g *generator) countryDoc(lang string, c country) countryDoc {
+	acts := []activity{}
+	for _, act := range g.acts[lang] {
+		if slices.ContainsFunc(act.Providers, func(p provider) bool { return p.Country == c.Code }) {
+			acts = append(acts, act)
+		}
+	}
+	return countryDoc{langHeader: g.langHeader("country", lang), Country: c, Activities: acts}
+}
+
+func (g *generator) indexDoc() indexDoc {
+	refs := slices.Clone(g.index)
+	refs = append(refs, docRef{Kind: "index", MediaType: "application/json", URL: g.apiURL("index.json"), Schema: g.schemaURL("index")})
+	slices.SortFunc(refs, func(a, b docRef) int { return cmp.Compare(a.URL, b.URL) })
+	schemas := make([]schemaRef, 0, len(schemaNames()))
+	for _, s := range schemaNames() {
+		schemas = append(schemas, schemaRef{Name: s, URL: g.schemaURL(s)})
+	}
+	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas}
+}
+
+// catalogDoc gathers every language's objects into one document.
+func (g *generator) catalogDoc() catalogDoc {
+	doc := catalogDoc{header: g.header("catalog"), Languages: g.languages(),
+		Areas: make([]catalogArea, 0, len(g.cat.Areas)), Activities: make([]catalogActivity, 0, len(g.cat.Activities))}
+	for i := range g.cat.Areas {
+		doc.Areas = append(doc.Areas, g.catalogArea(i))
+	}
+	for i := range g.cat.Activities {
+		doc.Activities = append(doc.Activities, g.catalogActivity(i))
+	}
+	return doc
+}
+
+func (g *generator) catalogArea(i int) catalogArea {
+	first := g.areas[g.cat.Languages[0]][i]
+	out := catalogArea{ID: first.ID, Number: first.Number, Texts: map[string]areaText{}, Activities: first.Activities,
+		URLs: catalogAreaURLs{Pages: first.URLs.Pages, Calendars: langMap{}, Data: langMap{}}}
+	for _, lang := range g.cat.Languages {
+		a := g.areas[lang][i]
+		out.Texts[lang] = a.Text
+		out.URLs.Calendars[lang] = a.URLs.Calendar
+		out.URLs.Data[lang] = a.URLs.Data
+	}
+	return out
+}
+
+// catalogActivity merges the i-th activity of every language: facts from
+// the first language (they are the same in all), names and texts from each.
+func (g *generator) catalogActivity(i int) catalogActivity {
+	first := g.acts[g.cat.Languages[0]][i]
+	out := catalogActivity{
+		activityFacts:  first.activityFacts,
+		Schedule:       catalogSchedule{scheduleFacts: first.Schedule.scheduleFacts, Text: langMap{}},
+		Venue:          catalogVenue{Mode: first.Venue.Mode, Country: first.Venue.Country, City: first.Venue.City},
+		Languages:      catalogNames(first.Languages),
+		Interpretation: catalogInterpretation{Languages: catalogNames(first.Interpretation.Languages), TBC: first.Interpretation.TBC},
+		Providers:      make([]catalogProvider, 0, len(first.Providers)),
+		activityMore:   first.activityMore,
+		Texts:          map[string]activityText{},
+		Labels:         map[string]labels{},
+		URLs:           catalogActivityURLs{Pages: first.URLs.Pages, Calendars: langMap{}, AreaCalendars: langMap{}},
+	}
+	if first.Venue.Country != "" {
+		out.Venue.CountryName = langMap{}
+	}
+	for _, p := range first.Providers {
+		out.Providers = append(out.Providers, catalogProvider{Country: p.Country, Name: langMap{}, TBC: p.TBC})
+	}
+	for _, lang := range g.cat.Languages {
+		a := g.acts[lang][i]
+		out.Schedule.Text[lang] = a.Schedule.Text
+		if out.Venue.CountryName != nil {
+			out.Venue.CountryName[lang] = a.Venue.CountryName
+		}
+		addNames(out.Languages, a.Languages, lang)
+		addNames(out.Interpretation.Languages, a.Interpretation.Languages, lang)
+		for j, p := range a.Providers {
+			out.Providers[j].Name[lang] = p.Name
+		}
+		out.Texts[lang], out.Labels[lang] = a.Text, a.Labels
+		out.URLs.Calendars[lang], out.URLs.AreaCalendars[lang] = a.URLs.Calendar, a.URLs.AreaCalendar
+	}
+	return out
+}
+
+func catalogNames(names []langName) []catalogLangName {
+	out := make([]catalogLangName, 0, len(names))
+	for _, n := range names {
+		out = append(out, catalogLangName{Code: n.Code, Name: langMap{}})
+	}
+	return out
+}
+
+func addNames(dst []catalogLangName, names []langName, lang string) {
+	for j, n := range names {
+		dst[j].Name[lang] = n.Name
+	}
+}

@@ -1,0 +1,228 @@
+// Package opendata publishes the catalog as versioned open data: JSON
+// documents, their JSON Schemas (draft 2020-12) and a CSV export. It is an
+// output of the build beside the HTML pages and calendar feeds, and only
+// reads the assembled catalog.
+//
+// Documents, relative to the output root (assemble.APIPrefix is /api/v1/):
+//
+//	api/v1/index.json                       discovery: languages, every document, every schema
+//	api/v1/catalog.json                     every area and activity, in every language
+//	api/v1/catalog.csv                      one row per activity and language (see csv.go)
+//	api/v1/<lang>/activities.json           every area and activity, text in <lang>
+//	api/v1/<lang>/areas/<area-id>.json      one area and its activities
+//	api/v1/<lang>/countries.json            provider countries with their activity counts
+//	api/v1/<lang>/countries/<CC>.json       the activities a country provides (or may provide)
+//	api/v1/schema/<name>.schema.json        schema of each kind of document
+//
+// The per-language documents give every name and text in that language;
+// catalog.json gives each fact once and each name, text and URL as an
+// object keyed by language code. A country gets a document only if it
+// provides (or may provide) at least one activity.
+// Activities are listed in plan order (area, then number), areas by
+// number, countries by ISO code. Every JSON document starts with "$schema"
+// (the absolute URL of its schema) and "version". Every URL in the
+// documents is absolute, built on Options.BaseURL. Texts are plain text
+// (Markdown converted by package plaintext), never HTML: embedders must
+// escape them like any other string. When a language's text is missing the
+// document shows another language's text and says so: text.lang is the
+// language shown and text.fallback is true. Optional facts (venue country
+// and city, registration, other providers, exact times) are omitted when
+// absent, never null.
+//
+// Versioning: the path carries the major version, and v1 is additive only:
+// new documents and new fields may appear, and "version" ("1.<minor>") then
+// grows its minor. Anything else is a breaking change that goes to /api/v2/
+// (published beside v1 for a transition period): renaming or removing a
+// field or a document, changing a type, a meaning or a path, and adding a
+// value to an enumeration (type, status, precision, mode, scope), since
+// consumers may switch on them exhaustively. Consumers must ignore fields
+// they do not know. The published schemas are closed (additionalProperties
+// false) so that our tests catch any undocumented field; they are
+// republished with every change and describe the documents beside them.
+//
+// Output is deterministic: no clock, no randomness, struct field order as
+// key order and sorted maps, so the same content gives the same bytes.
+// There is no package-level mutable state (the embedded schema files are
+// read-only): localizers and the Markdown converter are made per call.
+package opendata
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/plaintext"
+	"github.com/oic-pesnet/workplan/internal/render"
+)
+
+// Version is the version of the documents: the major is the path's (v1),
+// the minor grows with each additive change.
+const Version = "1.0"
+
+// Options are the settings of Files.
+type Options struct {
+	// BaseURL is the absolute URL of the published site, ending in "/".
+	// Every URL in the documents is built on it.
+	BaseURL string
+}
+
+// Files returns every open data document of the catalog, sorted by path.
+func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]render.File, *diag.List) {
+	problems := &diag.List{}
+	if u, err := url.Parse(opts.BaseURL); err != nil || !u.IsAbs() || u.Host == "" || !strings.HasSuffix(opts.BaseURL, "/") {
+		problems.Errorf("content/site.yaml", diag.Pos{}, "the base URL %q cannot be used for open data: give an absolute URL ending in \"/\", such as \"https://example.org/\"", opts.BaseURL)
+		return nil, problems
+	}
+	g := newGenerator(cat, bundle, opts, problems)
+	g.documents()
+	for _, lang := range cat.Languages {
+		for _, id := range g.locs[lang].Missing() {
+			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the open data use message %q, which is not defined: add it", id)
+		}
+	}
+	slices.SortFunc(g.files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	return g.files, problems
+}
+
+// generator holds the state of one Files call.
+type generator struct {
+	cat      *assemble.Catalog
+	base     string
+	locs     map[string]*l10n.Localizer
+	text     *plaintext.Converter
+	problems *diag.List
+	// acts and areas hold each language's objects, in plan order, built
+	// once and shared by every document of that language.
+	acts  map[string][]activity
+	areas map[string][]area
+	files []render.File
+	index []docRef
+}
+
+func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
+	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: plaintext.New(),
+		problems: problems, acts: map[string][]activity{}, areas: map[string][]area{}}
+	for _, lang := range cat.Languages {
+		g.locs[lang] = bundle.Localizer(lang)
+		g.acts[lang] = make([]activity, 0, len(cat.Activities))
+		g.areas[lang] = make([]area, 0, len(cat.Areas))
+		for _, a := range cat.Activities {
+			g.acts[lang] = append(g.acts[lang], g.activity(lang, a))
+		}
+		for _, a := range cat.Areas {
+			g.areas[lang] = append(g.areas[lang], g.area(lang, a))
+		}
+	}
+	return g
+}
+
+// documents emits every document; the index comes last as it lists them.
+func (g *generator) documents() {
+	g.emitJSON(docRef{Kind: "catalog"}, "catalog.json", g.catalogDoc())
+	for _, lang := range g.cat.Languages {
+		g.emitJSON(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", g.activitiesDoc(lang))
+		for i, a := range g.cat.Areas {
+			g.emitJSON(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), g.areaDoc(lang, i))
+		}
+		countries := g.countries(lang)
+		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", g.countriesDoc(lang, countries))
+		for _, c := range countries {
+			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), g.countryDoc(lang, c))
+		}
+	}
+	g.emit(docRef{Kind: "csv", MediaType: "text/csv"}, "catalog.csv", g.csv())
+	for _, s := range schemaNames() {
+		data, err := g.schema(s)
+		if err != nil {
+			g.problems.Errorf("internal/opendata/schema/"+s+".json", diag.Pos{}, "cannot build the schema: %v", err)
+			continue
+		}
+		g.files = append(g.files, render.File{Path: apiFile(schemaPath(s)), Data: data})
+	}
+	idx := g.indexDoc()
+	g.emitJSON(docRef{Kind: "index"}, "index.json", idx)
+}
+
+// emitJSON encodes doc, a document of kind ref.Kind, at rel (relative to
+// the API root) and lists it in the index.
+func (g *generator) emitJSON(ref docRef, rel string, doc any) {
+	data, err := encodeJSON(doc)
+	if err != nil {
+		g.problems.Errorf(apiFile(rel), diag.Pos{}, "cannot encode the open data document: %v", err)
+		return
+	}
+	ref.MediaType, ref.Schema = "application/json", g.schemaURL(ref.Kind)
+	g.emit(ref, rel, data)
+}
+
+func (g *generator) emit(ref docRef, rel string, data []byte) {
+	ref.URL = g.apiURL(rel)
+	g.index = append(g.index, ref)
+	g.files = append(g.files, render.File{Path: apiFile(rel), Data: data})
+}
+
+// encodeJSON writes doc indented, with a final newline. HTML characters
+// stay escaped (\u003c…), so a document can also be inlined in a <script>.
+func encodeJSON(doc any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func (g *generator) header(kind string) header {
+	return header{Schema: g.schemaURL(kind), Version: Version}
+}
+
+func (g *generator) langHeader(kind, lang string) langHeader {
+	return langHeader{header: g.header(kind), Lang: lang, Dir: l10n.Dir(lang)}
+}
+
+// Paths. rel paths are relative to the API root (APIPrefix).
+
+func apiFile(rel string) string { return strings.TrimPrefix(assemble.APIPrefix, "/") + rel }
+
+func areaDataPath(lang, id string) string { return lang + "/areas/" + id + ".json" }
+
+func countryDataPath(lang, code string) string { return lang + "/countries/" + code + ".json" }
+
+func schemaPath(name string) string { return "schema/" + name + ".schema.json" }
+
+// url returns the absolute URL of a root-relative site path.
+func (g *generator) url(sitePath string) string { return g.base + strings.TrimPrefix(sitePath, "/") }
+
+func (g *generator) apiURL(rel string) string { return g.url(assemble.APIPrefix + rel) }
+
+func (g *generator) schemaURL(kind string) string {
+	if !slices.Contains(schemaNames(), kind) {
+		return ""
+	}
+	return g.apiURL(schemaPath(kind))
+}
+
+// perLang returns f(lang) for every language of the site.
+func (g *generator) perLang(f func(lang string) string) langMap {
+	m := langMap{}
+	for _, lang := range g.cat.Languages {
+		m[lang] = f(lang)
+	}
+	return m
+}
+
+// lastModified is the activity's last change, or the site's review date.
+func (g *generator) lastModified(a *content.Activity) string {
+	if !a.Updated.IsZero() {
+		return date(a.Updated)
+	}
+	return date(g.cat.Site.Config.Updated)
+}
