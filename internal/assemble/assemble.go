@@ -23,6 +23,7 @@ import (
 	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // Catalog is the assembled site.
@@ -65,9 +66,21 @@ func New(site *content.Site) *Catalog {
 	slices.Sort(c.providers)
 	c.chrono = slices.Clone(site.Activities)
 	slices.SortStableFunc(c.chrono, func(a, b *content.Activity) int {
+		// Activities without a date yet come last.
+		ua, ub := a.Schedule.Precision == schedule.Undetermined, b.Schedule.Precision == schedule.Undetermined
+		if ua || ub {
+			return cmp.Compare(boolInt(ua), boolInt(ub))
+		}
 		return cmp.Or(a.Schedule.First.Compare(b.Schedule.First), a.Schedule.Last.Compare(b.Schedule.Last))
 	})
 	return c
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Area returns the area with id.

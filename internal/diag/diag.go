@@ -26,11 +26,17 @@ const (
 	// Warning problems are reported but the site is still published
 	// (e.g. a missing translation, shown with a fallback).
 	Warning
+	// Note is information about the output that needs no fix (e.g. an
+	// activity without a date is left out of the calendar feeds).
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }

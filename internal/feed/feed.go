@@ -18,6 +18,10 @@
 // so subscribed calendars learn of the cancellation), CONFIRMED for
 // confirmed or completed activities on exact dates, TENTATIVE otherwise.
 //
+// An activity without a date yet (schedule "tbd") cannot be placed on a
+// calendar: it is left out of the feeds, and the build prints a note naming
+// it (it stays on the site and in the open data).
+//
 // A feed with no activity stays a valid, subscribable calendar: RFC 5545
 // requires at least one component, so it holds one VJOURNAL note saying
 // that no activity is scheduled (calendar applications do not show
@@ -87,6 +91,12 @@ func (w *Writer) Files() ([]render.File, *diag.List) {
 			add(assemble.AreaCalendarPath(lang, a.ID), w.calendar(lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID)))
 		}
 	}
+	for _, a := range w.cat.Activities {
+		if !Placeable(a) {
+			problems.Add(diag.Diagnostic{File: a.File, Pos: diag.Pos{Line: 1, Col: 1}, Severity: diag.Note,
+				Message: fmt.Sprintf("activity %q has no date yet (schedule \"tbd\"): it is on the site and in the open data, but left out of the calendar feeds until it gets a schedule", a.ID)})
+		}
+	}
 	for _, lang := range w.cat.Languages {
 		for _, id := range w.locs[lang].Missing() {
 			problems.Errorf("i18n/"+lang+".toml", diag.Pos{}, "the feeds use message %q, which is not defined: add it", id)
@@ -124,10 +134,13 @@ func (w *Writer) calendar(lang, name, feedPath, pagePath string, acts []*content
 	cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: Refresh})
 	last := w.cat.Site.Config.Updated
 	for _, a := range acts {
+		if !Placeable(a) {
+			continue
+		}
 		cal.Children = append(cal.Children, w.event(lang, a))
 		last = latest(last, w.updated(a))
 	}
-	if len(acts) == 0 {
+	if len(cal.Children) == 0 {
 		cal.Children = append(cal.Children, w.emptyNote(lang, feedPath))
 	}
 	cal.Props.SetDateTime(ical.PropLastModified, last)
@@ -175,6 +188,10 @@ func text(props ical.Props, name, value, lang string) {
 	p.Params.Set(ical.ParamLanguage, lang)
 	props.Set(p)
 }
+
+// Placeable reports whether an activity can be put on a calendar: every
+// schedule can, except "tbd" (no date yet).
+func Placeable(a *content.Activity) bool { return a.Schedule.Precision != schedule.Undetermined }
 
 // fuzzy reports whether a schedule is vaguer than a day.
 func fuzzy(s schedule.Schedule) bool {

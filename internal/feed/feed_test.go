@@ -174,6 +174,25 @@ func TestFallbackLanguage(t *testing.T) {
 	t.Error("no event days-ar")
 }
 
+// TestUndatedActivity: an activity without a date is left out of the feeds
+// and the build says so in a note.
+func TestUndatedActivity(t *testing.T) {
+	for name, data := range fixtureFeeds(t) {
+		if bytes.Contains(data, []byte("undated-")) {
+			t.Errorf("%s holds the undated activity", name)
+		}
+	}
+	fsys, _ := txtarfs.Read("testdata/site.txtar")
+	sub, _ := fs.Sub(fsys, "content")
+	site, _ := content.Load(sub, "content")
+	bundle, _ := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
+	_, problems := New(assemble.New(site), bundle, site.Config.BaseURL).Files()
+	want := "content/activities/undated/activity.yaml:1:1: note: activity \"undated\" has no date yet (schedule \"tbd\"): it is on the site and in the open data, but left out of the calendar feeds until it gets a schedule\n"
+	if got := problems.String(); got != want {
+		t.Errorf("problems:\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestEmptySelection(t *testing.T) {
 	data := fixtureFeeds(t)["fr/areas/empty/calendar.ics"]
 	cal := decode(t, data)

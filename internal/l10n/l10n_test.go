@@ -35,6 +35,7 @@ func TestSchedule(t *testing.T) {
 		{"2025-10-30/2025-11-02", false, "30 octobre 2025 – 2 novembre 2025", "30 أكتوبر 2025 – 2 نوفمبر 2025", "30 October 2025 – 2 November 2025"},
 		{"2025-11-04T09:00/2025-11-04T17:30 Asia/Baku", false, "4 novembre 2025, 09:00–17:30 (Asia/Baku)", "4 نوفمبر 2025، 09:00–17:30 (Asia/Baku)", "4 November 2025, 09:00–17:30 (Asia/Baku)"},
 		{"2024-09", true, "septembre 2024 (à confirmer)", "سبتمبر 2024 (قيد التأكيد)", "September 2024 (to be confirmed)"},
+		{"tbd", true, "date à déterminer", "الموعد لم يُحدَّد بعد", "date to be determined"},
 	}
 	for _, tt := range tests {
 		s, err := schedule.Parse(tt.in)

@@ -26,7 +26,7 @@ func (l *Localizer) Day(d int) string {
 // "to be confirmed" wording when tbc is set.
 func (l *Localizer) Schedule(s schedule.Schedule, tbc bool) string {
 	text := l.schedule(s)
-	if tbc {
+	if tbc && s.Precision != schedule.Undetermined {
 		text = l.T("schedule_tbc", map[string]any{"Schedule": text})
 	}
 	return text
@@ -34,6 +34,8 @@ func (l *Localizer) Schedule(s schedule.Schedule, tbc bool) string {
 
 func (l *Localizer) schedule(s schedule.Schedule) string {
 	switch s.Precision {
+	case schedule.Undetermined:
+		return l.T("schedule_undetermined", nil)
 	case schedule.Quarter:
 		return l.T("quarter_"+strconv.Itoa(s.Quarter()), map[string]any{"Year": l.Number(s.First.Year())})
 	case schedule.Month:

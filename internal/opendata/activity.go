@@ -56,9 +56,9 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 // latest days always, exact instants only when the times are known.
 func scheduleOf(a *content.Activity) scheduleFacts {
 	s := a.Schedule
-	out := scheduleFacts{
-		Notation: s.Notation, Precision: s.Precision.String(),
-		Earliest: date(s.First), Latest: date(s.Last), TBC: a.ScheduleTBC,
+	out := scheduleFacts{Notation: s.Notation, Precision: s.Precision.String(), TBC: a.ScheduleTBC}
+	if s.Precision != schedule.Undetermined {
+		out.Earliest, out.Latest = date(s.First), date(s.Last)
 	}
 	if s.Precision == schedule.Minute {
 		out.Start, out.End, out.TimeZone = s.Start.Format(time.RFC3339), s.End.Format(time.RFC3339), s.Zone

@@ -190,8 +190,8 @@ type activityMore struct {
 type scheduleFacts struct {
 	Notation  string `json:"notation"`
 	Precision string `json:"precision"`
-	Earliest  string `json:"earliest"`
-	Latest    string `json:"latest"`
+	Earliest  string `json:"earliest,omitempty"` // absent when undetermined
+	Latest    string `json:"latest,omitempty"`
 	TBC       bool   `json:"tbc"`
 	Start     string `json:"start,omitempty"`
 	End       string `json:"end,omitempty"`

@@ -102,7 +102,14 @@ func TestSchemasOptionalFacts(t *testing.T) {
 	a.Status = content.StatusCancelled
 	delete(a.Texts, "ar")
 	delete(site.Areas[0].Texts, "en")
-	validateAll(t, generate(t, site))
+	undated := activityByID(t, site, "effective-lmis")
+	undated.Schedule, _ = schedule.Parse("tbd")
+	files := generate(t, site)
+	validateAll(t, files)
+	if doc := string(files["api/v1/fr/activities.json"]); !strings.Contains(doc, `"notation":"tbd","precision":"undetermined","tbc":false,"text":"date à déterminer"`) &&
+		!strings.Contains(doc, `"notation": "tbd",`) {
+		t.Error("the undated activity is not in the open data")
+	}
 }
 
 // TestSchemasAreStrict: documents that break the contract are rejected.
@@ -120,6 +127,8 @@ func TestSchemasAreStrict(t *testing.T) {
 		{"unknown precision", func(doc, act map[string]any) { sub(act, "schedule")["precision"] = "week" }},
 		{"times without minute precision", func(doc, act map[string]any) { sub(act, "schedule")["start"] = "2025-11-04T09:00:00+04:00" }},
 		{"bad date", func(doc, act map[string]any) { sub(act, "schedule")["earliest"] = "2025-13-01" }},
+		{"dated schedule without bounds", func(doc, act map[string]any) { delete(sub(act, "schedule"), "latest") }},
+		{"undetermined schedule with bounds", func(doc, act map[string]any) { sub(act, "schedule")["precision"] = "undetermined" }},
 		{"online venue with a country", func(doc, act map[string]any) { act["venue"] = map[string]any{"mode": "online", "country": "MA"} }},
 		{"on-site venue without a country", func(doc, act map[string]any) { act["venue"] = map[string]any{"mode": "on-site"} }},
 		{"relative URL", func(doc, act map[string]any) { sub(act, "urls")["page"] = "/en/activities/x/" }},

@@ -43,10 +43,12 @@ func (r *Renderer) jsonLD(lang string, a *content.Activity, t *content.Text) tem
 		}
 		ev["location"] = map[string]any{"@type": "Place", "name": name, "address": addr}
 	}
-	start, end := dates(a.Schedule)
-	ev["startDate"] = start
-	if end != start {
-		ev["endDate"] = end
+	if a.Schedule.Precision != schedule.Undetermined {
+		start, end := dates(a.Schedule)
+		ev["startDate"] = start
+		if end != start {
+			ev["endDate"] = end
+		}
 	}
 	data, err := json.Marshal(ev)
 	if err != nil {

@@ -10,6 +10,7 @@
 //	2025-11-04/2025-11-06            a span of days
 //	2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul
 //	                                 local times with an IANA time zone
+//	tbd                              no date yet ("to be determined")
 //
 // Parse turns a notation into a Schedule with inclusive first and last
 // calendar days (the earliest and latest bounds), which later stages use for
@@ -31,8 +32,10 @@ import (
 type Precision int
 
 const (
+	// Undetermined: no date is set yet ("tbd"). First and Last are zero.
+	Undetermined Precision = iota
 	// Month: a month or a span of whole months.
-	Month Precision = iota + 1
+	Month
 	// Quarter: a calendar quarter.
 	Quarter
 	// Day: a day or a span of days.
@@ -43,6 +46,8 @@ const (
 
 func (p Precision) String() string {
 	switch p {
+	case Undetermined:
+		return "undetermined"
 	case Month:
 		return "month"
 	case Quarter:
@@ -108,7 +113,7 @@ type point struct {
 	hasTime bool
 }
 
-const hint = `write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", or two of the same kind joined by "/" such as "2026-01/2026-02"`
+const hint = `write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", two of the same kind joined by "/" such as "2026-01/2026-02", or "tbd" when no date is set yet`
 
 // Parse parses a schedule notation.
 func Parse(notation string) (Schedule, *Error) {
@@ -116,6 +121,9 @@ func Parse(notation string) (Schedule, *Error) {
 	lead := strings.Index(notation, s)
 	if s == "" {
 		return Schedule{}, errAt(0, "the schedule is empty: %s", hint)
+	}
+	if strings.EqualFold(s, "tbd") {
+		return Schedule{Notation: "tbd", Precision: Undetermined}, nil
 	}
 	body, zone := s, ""
 	if i := strings.IndexByte(s, ' '); i >= 0 {
