@@ -181,10 +181,10 @@ func TestArabicIsolatesLatinNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(files(res)["ar/index.html"])
-	if !strings.Contains(page, "<p>نص الخطة مع اسم <bdi>OIC-PESNET</bdi>.</p>") {
+	if !strings.Contains(page, "<p>نص الخطة مع اسم <bdi><span class=\"nobr\">OIC-PESNET</span></bdi>.</p>") {
 		t.Errorf("Latin name in Arabic body not isolated")
 	}
-	if !strings.Contains(page, "خطة شبكة <bdi>OIC-PESNET</bdi>.") {
+	if !strings.Contains(page, "خطة شبكة <bdi><span class=\"nobr\">OIC-PESNET</span></bdi>.") {
 		t.Errorf("Latin name in Arabic summary not isolated")
 	}
 	if !strings.Contains(page, "ترجمة لم تراجعها الأمانة بعد.") {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -10,13 +11,17 @@ import (
 // Latin-script text (names such as "OIC-PESNET", "AMAS", a city) in <bdi>
 // so that the Unicode bidi algorithm cannot reorder its punctuation and
 // neighbours. Left-to-right pages are returned escaped and unchanged.
+//
+// In every direction, hyphenated names and year ranges ("OIC-PESNET",
+// "2024-2026") are kept on one line (class nobr): a line break at their
+// hyphen reads as two words.
 func isolate(s string, rtl bool) template.HTML {
 	if !rtl {
-		return template.HTML(template.HTMLEscapeString(s))
+		return template.HTML(nobr(template.HTMLEscapeString(s)))
 	}
 	var b strings.Builder
 	for _, seg := range latinRuns(s) {
-		text := template.HTMLEscapeString(seg.text)
+		text := nobr(template.HTMLEscapeString(seg.text))
 		if seg.latin {
 			b.WriteString("<bdi>" + text + "</bdi>")
 		} else {
@@ -24,6 +29,14 @@ func isolate(s string, rtl bool) template.HTML {
 		}
 	}
 	return template.HTML(b.String())
+}
+
+// unbreakable matches hyphenated acronyms and year ranges in escaped text
+// (escaping never produces "-" or digits, so matches are whole tokens).
+var unbreakable = regexp.MustCompile(`\b(?:[A-Z]{2,}(?:-[A-Z]{2,})+|\d{4}[-–]\d{4})\b`)
+
+func nobr(escaped string) string {
+	return unbreakable.ReplaceAllString(escaped, `<span class="nobr">$0</span>`)
 }
 
 type segment struct {

@@ -61,7 +61,7 @@ func (r *Renderer) embedPage(lang, heading string, acts []*content.Activity, mor
 func (r *Renderer) embedDocsPage(lang string) *Page {
 	loc := r.locs[lang]
 	p := r.page(lang, loc.T("embed_title", nil), loc.T("embed_intro", nil), assemble.EmbedDocsPath)
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}}
+	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: p.Title, Current: true}}
 	script := r.abs(assemble.EmbedScriptPath)
 	area := ""
 	if len(r.cat.Areas) > 0 {

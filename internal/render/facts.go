@@ -30,7 +30,6 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 	}
 	out = append(out, providers,
 		Fact{Name: loc.T("fact_beneficiaries", nil), Items: plain(loc.T("beneficiaries_"+a.Beneficiaries, nil))},
-		Fact{Name: loc.T("fact_status", nil), Items: plain(loc.T("status_"+a.Status, nil))},
 	)
 	return out
 }

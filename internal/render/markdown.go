@@ -18,15 +18,16 @@ import (
 // than images) are dropped by goldmark's safe mode. In right-to-left text,
 // Latin runs are isolated with <bdi>.
 func newMarkdown(rtl bool) goldmark.Markdown {
-	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(&safeLinks{}, 100))}
-	if rtl {
-		opts = append(opts, renderer.WithNodeRenderers(util.Prioritized(&bidiText{}, 100)))
-	}
+	opts := []renderer.Option{renderer.WithNodeRenderers(
+		util.Prioritized(&safeLinks{}, 100),
+		util.Prioritized(&bidiText{rtl: rtl}, 100),
+	)}
 	return goldmark.New(goldmark.WithRendererOptions(append(opts, html.WithXHTML())...))
 }
 
-// bidiText renders text nodes with their Latin runs isolated.
-type bidiText struct{}
+// bidiText renders text nodes through isolate: Latin runs isolated in
+// right-to-left text, hyphenated names kept on one line in all.
+type bidiText struct{ rtl bool }
 
 func (r *bidiText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindText, r.renderText)
@@ -43,7 +44,7 @@ func (r *bidiText) renderText(w util.BufWriter, source []byte, node ast.Node, en
 	bw := bufio.NewWriter(&buf)
 	html.DefaultWriter.Write(bw, n.Segment.Value(source))
 	_ = bw.Flush()
-	_, _ = w.WriteString(string(isolate(stdhtml.UnescapeString(buf.String()), true)))
+	_, _ = w.WriteString(string(isolate(stdhtml.UnescapeString(buf.String()), r.rtl)))
 	switch {
 	case n.HardLineBreak():
 		_, _ = w.WriteString("<br />\n")

@@ -95,7 +95,7 @@ func (r *Renderer) areaPage(lang string, a *content.Area) *Page {
 	loc := r.locs[lang]
 	t, _ := r.cat.Text(a.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, func(l string) string { return assemble.AreaPath(l, a.ID) })
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}}
+	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: t.ShortTitle, Current: true}}
 	acts := r.cat.InArea(a.ID)
 	v := &AreaView{
 		Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
@@ -113,7 +113,7 @@ func (r *Renderer) areaPage(lang string, a *content.Area) *Page {
 func (r *Renderer) activitiesPage(lang string) *Page {
 	loc := r.locs[lang]
 	p := r.page(lang, loc.T("all_activities_title", nil), loc.T("all_activities_intro", nil), assemble.ActivitiesPath)
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}}
+	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: p.Title, Current: true}}
 	v := &ListView{Intro: loc.T("all_activities_intro", nil), Count: loc.N("activities_count", len(r.cat.Activities), nil)}
 	for _, act := range r.cat.Chronological() {
 		c := r.card(lang, act)
@@ -135,6 +135,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	p.Crumbs = []Link{
 		{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)},
 		{Text: areaText.ShortTitle, Href: assemble.AreaPath(lang, area.ID)},
+		{Text: r.label(lang, a), Current: true},
 	}
 	v := &ActivityView{
 		Label:        r.label(lang, a),
@@ -146,6 +147,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		Registration: a.Registration,
 		AreaHref:     assemble.AreaPath(lang, area.ID),
 		AreaTitle:    areaText.Title,
+		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),
 	}
 	for _, s := range r.cat.InArea(a.Area) {
 		if s != a {
@@ -193,7 +195,7 @@ func (r *Renderer) rootPage() *Page {
 		loc := r.locs[l]
 		p.Root = append(p.Root, RootChoice{
 			Lang: l, Dir: l10n.Dir(l), Name: loc.T("lang_self", nil), Href: assemble.HomePath(l),
-			Title: loc.T("plan_name", nil), Intro: loc.T("root_intro", nil),
+			Title: loc.T("plan_name", nil), Intro: loc.T("root_intro", nil), Prompt: loc.T("root_title", nil),
 		})
 	}
 	return p

@@ -42,6 +42,7 @@ type RootChoice struct {
 	Lang, Dir, Name string
 	Href            string
 	Title, Intro    string
+	Prompt          string // "Choose your language", in this language
 }
 
 // Alternate is the same page in one of the site's languages.
@@ -123,6 +124,7 @@ type ActivityView struct {
 	Registration string
 	AreaHref     string
 	AreaTitle    string
+	AreaLink     string // "See all the activities of …"
 	Siblings     []Card
 }
 

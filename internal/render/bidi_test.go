@@ -1,0 +1,24 @@
+package render
+
+import "testing"
+
+func TestIsolate(t *testing.T) {
+	tests := []struct {
+		in   string
+		rtl  bool
+		want string
+	}{
+		{"Plan 2024-2026 de l'OIC-PESNET", false, `Plan <span class="nobr">2024-2026</span> de l&#39;<span class="nobr">OIC-PESNET</span>`},
+		{"<b>x</b> & y", false, "&lt;b&gt;x&lt;/b&gt; &amp; y"},
+		{"نظام AMAS في أذربيجان", true, "نظام <bdi>AMAS</bdi> في أذربيجان"},
+		{"شبكة OIC-PESNET (NEET) 2024-2026", true, `شبكة <bdi><span class="nobr">OIC-PESNET</span></bdi> (<bdi>NEET</bdi>) <span class="nobr">2024-2026</span>`},
+		{"منصة Big Data و machine learning.", true, "منصة <bdi>Big Data</bdi> و <bdi>machine learning</bdi>."},
+		{"نص <script>", true, "نص &lt;<bdi>script</bdi>&gt;"},
+		{"عربي فقط", true, "عربي فقط"},
+	}
+	for _, tt := range tests {
+		if got := string(isolate(tt.in, tt.rtl)); got != tt.want {
+			t.Errorf("isolate(%q, %v) =\n%s\nwant\n%s", tt.in, tt.rtl, got, tt.want)
+		}
+	}
+}
