@@ -48,7 +48,7 @@ func TestBuildCommand(t *testing.T) {
 	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "pages: embed 6, en 5, fr 5") {
+	if !strings.Contains(stdout.String(), "pages: embed 6, en 6, fr 6") {
 		t.Errorf("summary: %q", stdout.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "en", "activities", "x", "index.html")); err != nil {

@@ -132,6 +132,10 @@ func CalendarPath(lang string) string { return "/" + lang + "/calendar.ics" }
 // AreaCalendarPath is the iCalendar feed of one area in lang.
 func AreaCalendarPath(lang, id string) string { return "/" + lang + "/areas/" + id + "/calendar.ics" }
 
+// NotFoundPath is the "page not found" page of lang, served for unknown
+// paths under /<lang>/.
+func NotFoundPath(lang string) string { return "/" + lang + "/404.html" }
+
 // EmbedDocsPath is the page explaining how to embed the catalog.
 func EmbedDocsPath(lang string) string { return "/" + lang + "/embed/" }
 

@@ -30,6 +30,9 @@ type Options struct {
 	Out string
 	// BaseURL overrides site.yaml's base_url when not empty.
 	BaseURL string
+	// NoIndex publishes a site that search engines must not index (deploy
+	// previews): every page says noindex and robots.txt disallows all.
+	NoIndex bool
 }
 
 // Result describes a build.
@@ -77,7 +80,7 @@ func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 	problems.Merge(p)
 	cat := assemble.New(site)
 	r, p := render.New(sub(project, "layouts"), bundle, cat, render.Options{
-		BaseURL: site.Config.BaseURL, Assets: assets.paths, LayoutsDir: "layouts",
+		BaseURL: site.Config.BaseURL, Assets: assets.paths, LayoutsDir: "layouts", NoIndex: opts.NoIndex,
 	})
 	problems.Merge(p)
 	if problems.HasErrors() {

@@ -16,10 +16,11 @@ func TestProject(t *testing.T) {
 	if s := res.Problems.String(); s != "" {
 		t.Errorf("the project builds with problems:\n%s", s)
 	}
-	// Per language: home, all activities, 4 areas, 16 activities, embed docs.
+	// Per language: home, all activities, 4 areas, 16 activities, embed
+	// docs, 404.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 23 {
-			t.Errorf("%s: %d pages, want 23", lang, got)
+		if got := res.Pages[lang]; got != 24 {
+			t.Errorf("%s: %d pages, want 24", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)

@@ -20,6 +20,7 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		Canonical: r.abs(pathOf(lang)),
 		XDefault:  r.abs(pathOf(r.cat.Languages[0])),
 		CSS:       r.opts.Assets["css/site.css"],
+		NoIndex:   r.opts.NoIndex,
 		HomeHref:  assemble.HomePath(lang),
 	}
 	for _, l := range r.cat.Languages {

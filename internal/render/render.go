@@ -44,6 +44,9 @@ type Options struct {
 	Assets map[string]string
 	// LayoutsDir is the layouts folder's name in messages ("layouts").
 	LayoutsDir string
+	// NoIndex marks every page "noindex" and makes robots.txt disallow
+	// everything: for deploy previews, which search engines must not index.
+	NoIndex bool
 }
 
 // Renderer renders one catalog.
@@ -56,7 +59,7 @@ type Renderer struct {
 	standalone map[string]*template.Template // layouts without baseof.html
 }
 
-var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html"}
+var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
@@ -115,9 +118,12 @@ func (r *Renderer) Render() ([]File, *diag.List) {
 			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), r.activityPage(lang, a))
 		}
 		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), r.embedDocsPage(lang))
+		emit("404.html", assemble.NotFoundPath(lang)[1:], r.notFoundPage(lang))
 	}
 	r.embedFiles(emit)
 	emit("root.html", "index.html", r.rootPage())
+	emit("404.html", "404.html", r.notFoundPage(r.cat.Languages[0]))
+	files = append(files, r.sitemap(), r.robots())
 	for _, lang := range r.cat.Languages {
 		for _, id := range r.locs[lang].Missing() {
 			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the layouts use message %q, which is not defined: add it", id)

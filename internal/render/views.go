@@ -14,6 +14,7 @@ import (
 type Page struct {
 	Lang, Dir   string
 	L           *l10n.Localizer
+	NoIndex     bool // <meta name="robots" content="noindex">
 	Title       string // <title> and <h1> unless the page says otherwise
 	Description string
 	Canonical   string // absolute URL
@@ -33,6 +34,7 @@ type Page struct {
 	Activity   *ActivityView
 	Activities *ListView
 	Root       []RootChoice
+	NotFound   bool
 	Embed      *EmbedView
 	EmbedDocs  *EmbedDocsView
 }

@@ -1,0 +1,197 @@
+// Package netlify reads netlify.toml and applies its redirect and header
+// rules to a request, the way Netlify's CDN does, so that `pesnet serve`
+// previews the site exactly as production serves it, and tests can assert
+// the production rules.
+//
+// Supported, as on Netlify: [[redirects]] with from/to/status/force and
+// Language conditions, matched in order (first match wins), where "*" in
+// from is a splat (":splat" in to) and ":name" a placeholder; a rule that is
+// not forced applies only when no file exists at the requested path;
+// status 200 rewrites, 301/302 redirect, 404 serves "to" with status 404.
+// [[headers]] rules apply all that match ("*" matches anything, ":name" one
+// path segment), and values of the same header from several rules are
+// joined with ", " as Netlify does.
+//
+// The Language condition is met when the request's most preferred language
+// (the first of Accept-Language by quality) has one of the listed base
+// languages.
+package netlify
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+)
+
+// Config is the part of netlify.toml that serving depends on.
+type Config struct {
+	Build     Build      `toml:"build"`
+	Redirects []Redirect `toml:"redirects"`
+	Headers   []Header   `toml:"headers"`
+	Context   map[string]Build
+}
+
+// Build is a [build] or [context.*] table.
+type Build struct {
+	Publish     string            `toml:"publish"`
+	Command     string            `toml:"command"`
+	Environment map[string]string `toml:"environment"`
+}
+
+// Redirect is one [[redirects]] rule.
+type Redirect struct {
+	From       string              `toml:"from"`
+	To         string              `toml:"to"`
+	Status     int                 `toml:"status"`
+	Force      bool                `toml:"force"`
+	Conditions map[string][]string `toml:"conditions"`
+	from       *regexp.Regexp
+	names      []string
+}
+
+// Header is one [[headers]] rule.
+type Header struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+	re     *regexp.Regexp
+}
+
+// Load reads and compiles netlify.toml from fsys.
+func Load(fsys fs.FS, name string) (*Config, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data)
+}
+
+// Parse compiles the text of a netlify.toml.
+func Parse(data []byte) (*Config, error) {
+	var raw struct {
+		Build     Build            `toml:"build"`
+		Context   map[string]Build `toml:"context"`
+		Redirects []Redirect       `toml:"redirects"`
+		Headers   []Header         `toml:"headers"`
+	}
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("netlify.toml:%d:%d: %s", perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return nil, fmt.Errorf("netlify.toml: %v", err)
+	}
+	c := &Config{Build: raw.Build, Context: raw.Context, Redirects: raw.Redirects, Headers: raw.Headers}
+	for i := range c.Redirects {
+		r := &c.Redirects[i]
+		if r.Status == 0 {
+			r.Status = 301
+		}
+		r.from, r.names = compile(r.From, false)
+	}
+	for i := range c.Headers {
+		c.Headers[i].re, _ = compile(c.Headers[i].For, true)
+	}
+	return c, nil
+}
+
+// compile turns a path pattern into a regular expression. In redirects a
+// "*" is a splat that ends the pattern; in headers "*" matches anything.
+func compile(pattern string, header bool) (*regexp.Regexp, []string) {
+	var b strings.Builder
+	var names []string
+	b.WriteString("^")
+	rest := pattern
+	for rest != "" {
+		switch {
+		case rest[0] == '*':
+			b.WriteString("(.*)")
+			names = append(names, "splat")
+			rest = rest[1:]
+		case rest[0] == ':' && len(rest) > 1 && isNameByte(rest[1]):
+			n := 1
+			for n < len(rest) && isNameByte(rest[n]) {
+				n++
+			}
+			b.WriteString("([^/]+)")
+			names = append(names, rest[1:n])
+			rest = rest[n:]
+		default:
+			b.WriteString(regexp.QuoteMeta(rest[:1]))
+			rest = rest[1:]
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String()), names
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// HeadersFor returns the headers of every rule matching path, in file
+// order, joining repeated names with ", ".
+func (c *Config) HeadersFor(path string) map[string]string {
+	out := map[string]string{}
+	for _, h := range c.Headers {
+		if !h.re.MatchString(path) {
+			continue
+		}
+		names := make([]string, 0, len(h.Values))
+		for k := range h.Values {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, k := range names {
+			if prev, ok := out[k]; ok {
+				out[k] = prev + ", " + h.Values[k]
+			} else {
+				out[k] = h.Values[k]
+			}
+		}
+	}
+	return out
+}
+
+// Match is the outcome of the redirect rules for a request.
+type Match struct {
+	Rule   *Redirect
+	Target string // "to" with placeholders filled in
+	Status int
+}
+
+// Redirect returns the first rule that applies to path, given the request's
+// Accept-Language and whether a file exists at path; nil when none does.
+func (c *Config) Redirect(path, acceptLanguage string, fileExists bool) *Match {
+	for i := range c.Redirects {
+		r := &c.Redirects[i]
+		m := r.from.FindStringSubmatch(path)
+		if m == nil || (fileExists && !r.Force) || !r.languageOK(acceptLanguage) {
+			continue
+		}
+		to := r.To
+		for j, name := range r.names {
+			to = strings.ReplaceAll(to, ":"+name, m[j+1])
+		}
+		return &Match{Rule: r, Target: to, Status: r.Status}
+	}
+	return nil
+}
+
+func (r *Redirect) languageOK(accept string) bool {
+	want := r.Conditions["Language"]
+	if len(want) == 0 {
+		return true
+	}
+	tags, _, err := language.ParseAcceptLanguage(accept)
+	if err != nil || len(tags) == 0 {
+		return false
+	}
+	base, _ := tags[0].Base()
+	return slices.Contains(want, base.String())
+}
