@@ -160,7 +160,7 @@ X = "2"
 	if got := c.HeadersFor("/a/7/c")["X"]; got != "2" {
 		t.Errorf("header = %q", got)
 	}
-	if _, err := Parse([]byte("[build\n")); err == nil || !!regexp.MustCompile(`^netlify.toml:\d+:\d+: `).MatchString(err.Error()) {
+	if _, err := Parse([]byte("[build\n")); err == nil || !regexp.MustCompile(`^netlify.toml:\d+:\d+: `).MatchString(err.Error()) {
 		t.Errorf("error = %v", err)
 	}
 }
