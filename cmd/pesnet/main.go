@@ -1,88 +1,58 @@
-// Command pesnet builds the OIC-PESNET work plan catalog.
+// Command pesnet builds, previews and checks the OIC-PESNET work plan
+// catalog.
 //
-//	pesnet build [-C dir] [-o public] [--base-url URL] [--quiet]
+//	pesnet build [-C dir] [-o public] [--base-url URL] [--noindex] [--quiet | --json]
+//	pesnet serve [-C dir] [--port 1313]
 //
-// It only parses flags and calls the build pipeline (internal/build).
+// Each subcommand only parses its flags and calls the packages under
+// internal/.
 //
-// Exit status: 0 when the site was built (warnings may have been printed),
-// 1 when the content has errors (each printed as file:line:col: message;
-// nothing was written), 2 for a usage error or when the output could not be
-// written.
+// Exit status of every subcommand: 0 success (warnings may have been
+// printed), 1 the content has errors (or, for check --strict, warnings),
+// 2 a usage error or a failure outside the content (the output could not be
+// written, the port is taken…).
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
-	"strings"
-
-	"github.com/oic-pesnet/workplan/internal/build"
-	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `usage: pesnet build [flags]
+const usage = `usage: pesnet <command> [flags]
 
-Builds the site from content/, layouts/, static/ and i18n/ into public/.
+commands:
+  build   build the site into public/
+  serve   preview the site with live reload on http://127.0.0.1:1313/
 
-flags:
+Run "pesnet <command> -h" for the flags of a command.
 `
 
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "build" {
-		fmt.Fprint(stderr, strings.Replace(usage, "\nflags:\n", "", 1))
-		return 2
-	}
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	dir := fl.String("C", ".", "project folder (holding content/, layouts/, static/, i18n/)")
-	out := fl.String("o", "public", "output folder, replaced as a whole when the build succeeds")
-	baseURL := fl.String("base-url", "", "absolute URL the site is published at (default: base_url of content/site.yaml)")
-	quiet := fl.Bool("quiet", false, "print problems only, no summary")
-	fl.Usage = func() { fmt.Fprint(stderr, usage); fl.PrintDefaults() }
-	if err := fl.Parse(args[1:]); err != nil {
-		return 2
-	}
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*dir, outDir)
-	}
-	res, err := build.Build(os.DirFS(*dir), build.Options{Out: outDir, BaseURL: *baseURL})
-	fmt.Fprint(stderr, res.Problems.String())
-	var perr *diag.Errors
-	switch {
-	case errors.As(err, &perr):
-		fmt.Fprintf(stderr, "build failed: %d error(s), %d warning(s); nothing was published\n", res.Problems.Count(diag.Error), res.Problems.Count(diag.Warning))
-		return 1
-	case err != nil:
-		fmt.Fprintf(stderr, "build failed: %v\n", err)
-		return 2
-	}
-	if !*quiet {
-		fmt.Fprintln(stdout, summary(res, outDir))
-	}
-	return 0
-}
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
 
-func summary(res *build.Result, out string) string {
-	langs := make([]string, 0, len(res.Pages))
-	for l := range res.Pages {
-		if l != "" {
-			langs = append(langs, l)
-		}
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
 	}
-	slices.Sort(langs)
-	parts := make([]string, 0, len(langs))
-	for _, l := range langs {
-		parts = append(parts, fmt.Sprintf("%s %d", l, res.Pages[l]))
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
 	}
-	return fmt.Sprintf("built %d files into %s (pages: %s), %d warning(s), in %s",
-		len(res.Files), out, strings.Join(parts, ", "), res.Problems.Count(diag.Warning), res.Duration.Round(1e6))
+	fmt.Fprintf(stderr, "pesnet: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
 }

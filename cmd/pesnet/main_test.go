@@ -45,7 +45,7 @@ var minimal = map[string]string{
 func TestBuildCommand(t *testing.T) {
 	dir := copyProject(t, minimal)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "-C", dir}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if !strings.Contains(stdout.String(), "pages: embed 6, en 6, fr 6") {
@@ -61,7 +61,7 @@ func TestBuildCommand(t *testing.T) {
 func TestBuildCommandReportsAllErrors(t *testing.T) {
 	dir := copyProject(t, minimal)
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"build", "-C", dir}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("first build: exit %d: %s", code, stderr.String())
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "public", "fr", "index.html"))
@@ -74,7 +74,7 @@ func TestBuildCommandReportsAllErrors(t *testing.T) {
 	}
 	stdout.Reset()
 	stderr.Reset()
-	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 1 {
+	if code := run([]string{"build", "-C", dir}, nil, &stdout, &stderr); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
@@ -94,7 +94,7 @@ func TestBuildCommandReportsAllErrors(t *testing.T) {
 
 func TestUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run(nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: pesnet build") {
+	if code := run(nil, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: pesnet <command>") {
 		t.Errorf("exit %d, %q", code, stderr.String())
 	}
 }

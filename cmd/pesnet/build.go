@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/build"
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("C", ".", "project folder (holding content/, layouts/, static/, i18n/)")
+	out := fl.String("o", "public", "output folder, replaced as a whole when the build succeeds")
+	baseURL := fl.String("base-url", "", "absolute URL the site is published at (default: base_url of content/site.yaml)")
+	noindex := fl.Bool("noindex", false, "mark every page noindex and disallow robots (deploy previews)")
+	quiet := fl.Bool("quiet", false, "print problems only, no summary")
+	asJSON := fl.Bool("json", false, "print the summary as JSON on standard output")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(*dir, outDir)
+	}
+	res, err := build.Build(os.DirFS(*dir), build.Options{Out: outDir, BaseURL: *baseURL, NoIndex: *noindex})
+	fmt.Fprint(stderr, res.Problems.String())
+	code := exitOK
+	var perr *diag.Errors
+	switch {
+	case errors.As(err, &perr):
+		fmt.Fprintf(stderr, "build failed: %d error(s), %d warning(s); nothing was published\n", res.Problems.Count(diag.Error), res.Problems.Count(diag.Warning))
+		code = exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "build failed: %v\n", err)
+		code = exitUsage
+	}
+	switch {
+	case *asJSON:
+		_ = json.NewEncoder(stdout).Encode(summaryOf(res, outDir, code))
+	case !*quiet && code == exitOK:
+		fmt.Fprintln(stdout, summary(res, outDir))
+	}
+	return code
+}
+
+// jsonSummary is the --json output of build.
+type jsonSummary struct {
+	OK       bool           `json:"ok"`
+	Output   string         `json:"output"`
+	Files    int            `json:"files"`
+	Pages    map[string]int `json:"pages"`
+	Feeds    int            `json:"feeds"`
+	Data     int            `json:"data_documents"`
+	Errors   int            `json:"errors"`
+	Warnings int            `json:"warnings"`
+	Millis   int64          `json:"duration_ms"`
+	Problems []string       `json:"problems"`
+}
+
+func summaryOf(res *build.Result, out string, code int) jsonSummary {
+	s := jsonSummary{OK: code == exitOK, Output: out, Files: len(res.Files), Pages: res.Pages, Feeds: res.Feeds, Data: res.Data,
+		Errors: res.Problems.Count(diag.Error), Warnings: res.Problems.Count(diag.Warning), Millis: res.Duration.Milliseconds(), Problems: []string{}}
+	for _, d := range res.Problems.Items() {
+		s.Problems = append(s.Problems, d.String())
+	}
+	return s
+}
+
+func summary(res *build.Result, out string) string {
+	langs := make([]string, 0, len(res.Pages))
+	for l := range res.Pages {
+		if l != "" {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs)
+	parts := make([]string, 0, len(langs))
+	for _, l := range langs {
+		parts = append(parts, fmt.Sprintf("%s %d", l, res.Pages[l]))
+	}
+	return fmt.Sprintf("built %d files into %s (pages: %s; %d calendar feeds; %d open data files), %d warning(s), in %s",
+		len(res.Files), out, strings.Join(parts, ", "), res.Feeds, res.Data, res.Problems.Count(diag.Warning), res.Duration.Round(1e6))
+}

@@ -1,0 +1,146 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+const liveTag = `<script src="/__pesnet/live.js" defer></script>`
+
+// ServeHTTP serves the last good site as Netlify would.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__pesnet/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(liveJS)
+		return
+	case "/__pesnet/events":
+		s.events(w, r)
+		return
+	}
+	s.mu.RLock()
+	site, rules, problems := s.site, s.rules, s.problems
+	s.mu.RUnlock()
+	if site == nil {
+		s.failurePage(w, problems)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/"
+	}
+	name := fileOf(p)
+	_, exists := site[name]
+	if !exists && !strings.HasSuffix(p, "/") {
+		if _, dir := site[fileOf(p+"/")]; dir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if m := rules.Redirect(p, r.Header.Get("Accept-Language"), exists); m != nil {
+		switch m.Status {
+		case http.StatusMovedPermanently, http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+			http.Redirect(w, r, m.Target, m.Status)
+			return
+		default:
+			p, status, name = m.Target, m.Status, fileOf(m.Target)
+		}
+	}
+	data, ok := site[name]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	s.write(w, p, name, status, data, rules.HeadersFor(p))
+}
+
+func (s *Server) write(w http.ResponseWriter, p, name string, status int, data []byte, headers map[string]string) {
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	for k, v := range headers {
+		w.Header().Set(k, v)
+	}
+	w.Header().Set("Cache-Control", "no-store") // a preview is never cached
+	if path.Ext(name) == ".html" {
+		data = inject(data)
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// fileOf maps a URL path to an output file: "/fr/" → "fr/index.html".
+func fileOf(p string) string {
+	if strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return strings.TrimPrefix(p, "/")
+}
+
+// inject adds the live-reload script to an HTML page.
+func inject(page []byte) []byte {
+	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
+		return append(page[:i:i], append([]byte(liveTag), page[i:]...)...)
+	}
+	return append(page[:len(page):len(page)], []byte(liveTag)...)
+}
+
+// events streams build results to a tab (server-sent events).
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 4)
+	s.mu.Lock()
+	s.clients[c] = struct{}{}
+	current := event{Version: s.version, Problems: s.problems}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	send := func(ev event) {
+		data, _ := json.Marshal(ev)
+		fmt.Fprintf(w, "data: %s\n\n", data)
+		flusher.Flush()
+	}
+	send(current)
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev := <-c:
+			send(ev)
+		}
+	}
+}
+
+var failureTmpl = template.Must(template.New("failure").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Build failed · pesnet serve</title>` + liveTag + `</head>
+<body><main><h1>The site could not be built</h1><p>Fix these problems; this page reloads by itself.</p>
+<ul>{{range .}}<li><code>{{.}}</code></li>{{end}}</ul></main></body></html>`))
+
+// failurePage is shown when no build has succeeded yet.
+func (s *Server) failurePage(w http.ResponseWriter, problems []string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_ = failureTmpl.Execute(w, problems)
+}
