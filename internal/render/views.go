@@ -14,7 +14,7 @@ import (
 type Page struct {
 	Lang, Dir   string
 	L           *l10n.Localizer
-	NoIndex     bool // <meta name="robots" content="noindex">
+	NoIndex     bool   // <meta name="robots" content="noindex">
 	Title       string // <title> and <h1> unless the page says otherwise
 	Description string
 	Canonical   string // absolute URL
