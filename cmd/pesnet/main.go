@@ -3,6 +3,7 @@
 //
 //	pesnet build [-C dir] [-o public] [--base-url URL] [--noindex] [--quiet | --json]
 //	pesnet serve [-C dir] [--port 1313]
+//	pesnet check [-C dir] [--strict] [--format human|github]
 //
 // Each subcommand only parses its flags and calls the packages under
 // internal/.
@@ -28,6 +29,7 @@ const usage = `usage: pesnet <command> [flags]
 commands:
   build   build the site into public/
   serve   preview the site with live reload on http://127.0.0.1:1313/
+  check   check everything build checks, and the built site, without writing
 
 Run "pesnet <command> -h" for the flags of a command.
 `
@@ -49,6 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

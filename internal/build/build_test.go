@@ -329,3 +329,26 @@ func TestJSONLDDates(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscribeLinks: the webcal: link survives html/template (which
+// replaces untrusted schemes with "#ZgotmplZ").
+func TestSubscribeLinks(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files(res)["ar/areas/lmi/index.html"])
+	for _, want := range []string{
+		`href="webcal://example.org/catalog/ar/areas/lmi/calendar.ics"`,
+		`href="https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Fexample.org%2Fcatalog%2Far%2Fareas%2Flmi%2Fcalendar.ics"`,
+		`value="https://example.org/catalog/ar/areas/lmi/calendar.ics"`,
+		`<link rel="alternate" type="text/calendar"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("area page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "ZgotmplZ") {
+		t.Error("a link was rejected by html/template")
+	}
+}

@@ -46,7 +46,7 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 func (r *Renderer) subscribe(title, feedPath string) *Subscribe {
 	u := r.abs(feedPath)
 	webcal := "webcal://" + strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return &Subscribe{Title: title, URL: u, Webcal: webcal,
+	return &Subscribe{Title: title, URL: u, Webcal: template.URL(webcal),
 		Google: "https://calendar.google.com/calendar/r?cid=" + url.QueryEscape(webcal)}
 }
 

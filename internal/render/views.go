@@ -155,6 +155,10 @@ type ListView struct {
 type Subscribe struct {
 	Title  string // the feed's name
 	URL    string // https URL of the .ics file
-	Webcal string // the same with the webcal: scheme, which opens calendar apps
+	// Webcal is the same address with the webcal: scheme, which opens
+	// calendar applications. html/template only trusts http(s) and mailto
+	// links, so it is marked safe here: it is built from the base URL, never
+	// from content.
+	Webcal template.URL
 	Google string // Google Calendar's add-by-URL link
 }

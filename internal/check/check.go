@@ -1,0 +1,121 @@
+// Package check is `pesnet check`: everything a build validates, without
+// writing anything, plus what only a finished site shows.
+//
+// It builds the project in memory (so every content, layout and i18n
+// problem is reported exactly as by build), then checks the output: every
+// internal link and #anchor resolves, every HTML page is well-formed (every
+// non-void element closed, in order), every calendar feed decodes, every
+// JSON and XML document parses. It also reports, per language, the pages
+// that lack a translation (warnings) and those whose translation still
+// carries the "unreviewed" mark (notes), and flags the "TODO" placeholders
+// that `pesnet new` leaves in the files it scaffolds (warnings).
+//
+// Report renders the findings for people (grouped by file, with a summary)
+// or as GitHub Actions annotations. Strict mode turns warnings into errors.
+package check
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/build"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
+
+// Result is what a check found.
+type Result struct {
+	Problems *diag.List
+	Files    int // output files checked
+	Links    int // internal links checked
+	// Translations lists, per language, the pages missing a translation
+	// and those with an unreviewed one (content file paths).
+	Languages  []string
+	Missing    map[string][]string
+	Unreviewed map[string][]string
+}
+
+// Run checks project.
+func Run(project fs.FS) *Result {
+	res := &Result{Problems: &diag.List{}, Missing: map[string][]string{}, Unreviewed: map[string][]string{}}
+	b, _ := build.Build(project, build.Options{})
+	res.Problems.Merge(b.Problems)
+	if sub, err := fs.Sub(project, "content"); err == nil {
+		if site, _ := content.Load(sub, "content"); site != nil {
+			res.translations(site)
+			placeholders(site, res.Problems)
+		}
+	}
+	if len(b.Files) > 0 {
+		res.Files = len(b.Files)
+		res.Links = output(b.Files, res.Problems)
+	}
+	return res
+}
+
+// translations lists missing and unreviewed translations per language.
+func (r *Result) translations(site *content.Site) {
+	pages := []struct {
+		file  string
+		texts content.Texts
+	}{{"content/_index.*.md", site.Home}}
+	for _, a := range site.Areas {
+		pages = append(pages, struct {
+			file  string
+			texts content.Texts
+		}{a.File, a.Texts})
+	}
+	for _, a := range site.Activities {
+		pages = append(pages, struct {
+			file  string
+			texts content.Texts
+		}{a.File, a.Texts})
+	}
+	r.Languages = site.Config.Languages
+	for _, p := range pages {
+		for _, lang := range site.Config.Languages {
+			switch t := p.texts[lang]; {
+			case t == nil:
+				r.Missing[lang] = append(r.Missing[lang], p.file)
+			case t.Unreviewed:
+				r.Unreviewed[lang] = append(r.Unreviewed[lang], t.File)
+			}
+		}
+	}
+	for _, m := range []map[string][]string{r.Missing, r.Unreviewed} {
+		for lang := range m {
+			slices.Sort(m[lang])
+		}
+	}
+}
+
+// placeholders flags the "TODO" markers of scaffolded files.
+func placeholders(site *content.Site, problems *diag.List) {
+	var texts []*content.Text
+	for _, t := range site.Home {
+		texts = append(texts, t)
+	}
+	for _, a := range site.Areas {
+		for _, t := range a.Texts {
+			texts = append(texts, t)
+		}
+	}
+	for _, a := range site.Activities {
+		for _, t := range a.Texts {
+			texts = append(texts, t)
+		}
+	}
+	for _, t := range texts {
+		for _, field := range []struct{ name, value string }{{"title", t.Title}, {"summary", t.Summary}} {
+			if strings.Contains(field.value, "TODO") {
+				problems.Warnf(t.File, diag.Pos{Line: 1, Col: 1}, "the %s is still a placeholder (%q): write the real %s", field.name, field.value, field.name)
+			}
+		}
+		for i, line := range strings.Split(string(t.Body), "\n") {
+			if col := strings.Index(line, "TODO"); col >= 0 {
+				problems.Warnf(t.File, diag.Pos{Line: t.BodyLine + i, Col: 1 + len([]rune(line[:col]))}, "placeholder text left in the description: replace it")
+			}
+		}
+	}
+}

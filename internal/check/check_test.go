@@ -1,0 +1,110 @@
+package check
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/render"
+)
+
+func project(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, sub := range []string{"content", "layouts", "static", "i18n"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestProjectIsClean(t *testing.T) {
+	res := Run(os.DirFS("../.."))
+	if s := res.Problems.String(); s != "" {
+		t.Errorf("check finds problems in the project:\n%s", s)
+	}
+	if res.Files < 200 || res.Links < 1000 {
+		t.Errorf("checked only %d files and %d links", res.Files, res.Links)
+	}
+	if len(res.Unreviewed["ar"]) != 21 || len(res.Unreviewed["fr"]) != 0 || len(res.Missing["en"]) != 0 {
+		t.Errorf("translations: missing %v, unreviewed ar %d fr %d", res.Missing, len(res.Unreviewed["ar"]), len(res.Unreviewed["fr"]))
+	}
+}
+
+// TestFindings: a missing translation and a placeholder are warnings
+// (errors with --strict), reported in both formats.
+func TestFindings(t *testing.T) {
+	dir := project(t)
+	act := filepath.Join(dir, "content/activities/effective-lmis")
+	if err := os.Remove(filepath.Join(act, "index.ar.md")); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(act, "index.en.md"))
+	data = append(data, []byte("\nTODO: add the trainers.\n")...)
+	if err := os.WriteFile(filepath.Join(act, "index.en.md"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Count(data, []byte("\n"))
+
+	res := Run(os.DirFS(dir))
+	if res.Problems.HasErrors() || res.Problems.Count(diag.Warning) != 2 {
+		t.Fatalf("want 2 warnings:\n%s", res.Problems)
+	}
+	if m := res.Missing["ar"]; len(m) != 1 || m[0] != "content/activities/effective-lmis/activity.yaml" {
+		t.Errorf("missing ar = %v", m)
+	}
+	var human bytes.Buffer
+	res.Human(&human)
+	for _, want := range []string{
+		"content/activities/effective-lmis/index.en.md\n  " + strconv.Itoa(lines) + ":1: warning: placeholder text left in the description: replace it\n",
+		"  ar: 1 missing, 20 not yet reviewed\n    missing: content/activities/effective-lmis/activity.yaml\n",
+		"0 error(s), 2 warning(s), 0 note(s);",
+	} {
+		if !strings.Contains(human.String(), want) {
+			t.Errorf("human output lacks %q:\n%s", want, human.String())
+		}
+	}
+
+	res.Strict()
+	if res.Problems.Count(diag.Error) != 2 {
+		t.Errorf("strict: %s", res.Problems)
+	}
+	var gh bytes.Buffer
+	res.GitHub(&gh)
+	if want := "::error file=content/activities/effective-lmis/index.en.md,line=" + strconv.Itoa(lines) + ",col=1::placeholder text left in the description: replace it (--strict)\n"; !strings.Contains(gh.String(), want) {
+		t.Errorf("github output lacks %q:\n%s", want, gh.String())
+	}
+}
+
+func TestOutputChecks(t *testing.T) {
+	files := []render.File{
+		{Path: "fr/index.html", Data: []byte(`<!DOCTYPE html><html><body><p id="top"><a href="/fr/a/">a</a> <a href="#top">t</a> <a href="#nope">n</a> <a href="b/">b</a> <a href="https://x.org/">x</a> <a href="webcal://x/y.ics">w</a></p></body></html>`)},
+		{Path: "fr/a/index.html", Data: []byte(`<!DOCTYPE html><html><body><div><p>unclosed</div></body></html>`)},
+		{Path: "fr/calendar.ics", Data: []byte("BEGIN:VCALENDAR\r\nEND:VEVENT\r\n")},
+		{Path: "api/x.json", Data: []byte(`{"a":`)},
+		{Path: "sitemap.xml", Data: []byte(`<urlset><url></urlset>`)},
+	}
+	problems := &diag.List{}
+	links := output(files, problems)
+	got := problems.String()
+	for _, want := range []string{
+		`public/fr/index.html: error: broken link "b/": public/fr/b/index.html does not exist`,
+		`public/fr/index.html: error: broken anchor "#nope": public/fr/index.html has no element with id "nope"`,
+		`public/fr/a/index.html: error: the generated file is malformed: </div> does not close the element that is open`,
+		`public/fr/calendar.ics: error: the generated file is malformed`,
+		`public/api/x.json: error: the generated file is malformed: not valid JSON`,
+		`public/sitemap.xml: error: the generated file is malformed`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if links != 4 {
+		t.Errorf("followed %d links, want 4", links)
+	}
+}
