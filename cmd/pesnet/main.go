@@ -4,6 +4,7 @@
 //	pesnet build [-C dir] [-o public] [--base-url URL] [--noindex] [--quiet | --json]
 //	pesnet serve [-C dir] [--port 1313]
 //	pesnet check [-C dir] [--strict] [--format human|github]
+//	pesnet new activity [-C dir] [--area AREA] [--id ID] [--type TYPE]
 //
 // Each subcommand only parses its flags and calls the packages under
 // internal/.
@@ -30,6 +31,7 @@ commands:
   build   build the site into public/
   serve   preview the site with live reload on http://127.0.0.1:1313/
   check   check everything build checks, and the built site, without writing
+  new     scaffold an activity: pesnet new activity --area AREA --id ID
 
 Run "pesnet <command> -h" for the flags of a command.
 `
@@ -53,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runServe(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -233,3 +233,9 @@ func decodeDate(d *decoder, n ast.Node, key string) time.Time {
 	}
 	return t
 }
+
+// ValidID reports whether id can be an activity or area id, and if not,
+// returns how to write one.
+func ValidID(id string) (bool, string) {
+	return len(id) <= 80 && idPattern.MatchString(id), idHint
+}
