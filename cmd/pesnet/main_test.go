@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,5 +98,77 @@ func TestUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run(nil, nil, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "usage: pesnet <command>") {
 		t.Errorf("exit %d, %q", code, stderr.String())
+	}
+}
+
+// TestMain lets the test binary act as pesnet itself, so that a test can
+// run it with another time zone and locale.
+func TestMain(m *testing.M) {
+	if os.Getenv("PESNET_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// TestReproducibleAnywhere builds the project twice, in two time zones and
+// locales, and compares every output byte.
+func TestReproducibleAnywhere(t *testing.T) {
+	outs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
+	envs := [][]string{{"TZ=Pacific/Kiritimati", "LANG=ar_SA.UTF-8", "LC_ALL=ar_SA.UTF-8"}, {"TZ=America/Adak", "LANG=C", "LC_ALL=C"}}
+	for i, out := range outs {
+		cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", out, "--quiet")
+		cmd.Env = append(append(os.Environ(), "PESNET_TEST_MAIN=1"), envs[i]...)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %s", err, msg)
+		}
+	}
+	a, b := tree(t, outs[0]), tree(t, outs[1])
+	if len(a) < 200 || len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between time zones", name)
+		}
+	}
+}
+
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestNewCommandNeedsFlagsWithoutTerminal(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "activity", "-C", "../.."}, strings.NewReader(""), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--area and --id are required") {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}
+
+func TestBuildJSONSummary(t *testing.T) {
+	dir := copyProject(t, minimal)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-C", dir, "--json"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var s jsonSummary
+	if err := json.Unmarshal(stdout.Bytes(), &s); err != nil {
+		t.Fatalf("%v: %s", err, stdout.String())
+	}
+	if !s.OK || s.Pages["fr"] != 6 || s.Feeds != 4 || s.Data == 0 || s.Errors != 0 {
+		t.Errorf("summary: %+v", s)
 	}
 }
