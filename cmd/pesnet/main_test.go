@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // copyProject copies the project's layouts, static and i18n folders and
@@ -171,4 +172,59 @@ func TestBuildJSONSummary(t *testing.T) {
 	if !s.OK || s.Pages["fr"] != 6 || s.Feeds != 4 || s.Data == 0 || s.Errors != 0 {
 		t.Errorf("summary: %+v", s)
 	}
+}
+
+// TestKilledBuildLeavesOutputWhole kills builds at various moments: the
+// output folder must always hold one complete build, the old or the new.
+func TestKilledBuildLeavesOutputWhole(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(base string) *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", out, "--quiet", "--base-url", base)
+		cmd.Env = append(os.Environ(), "PESNET_TEST_MAIN=1")
+		return cmd
+	}
+	if msg, err := build("https://old.example/").CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, msg)
+	}
+	oldTree := tree(t, out)
+	newDir := filepath.Join(t.TempDir(), "new")
+	cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", newDir, "--quiet", "--base-url", "https://new.example/")
+	cmd.Env = append(os.Environ(), "PESNET_TEST_MAIN=1")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, msg)
+	}
+	newTree := tree(t, newDir)
+	for i, delay := range []time.Duration{0, 20, 60, 120, 180, 250, 320, 400} {
+		cmd := build("https://new.example/")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay * time.Millisecond)
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		got := tree(t, out)
+		if !sameTree(got, oldTree) && !sameTree(got, newTree) {
+			t.Fatalf("kill %d after %v: the output is neither the old nor the new build (%d files)", i, delay*time.Millisecond, len(got))
+		}
+		if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) > 2 {
+			t.Errorf("kill %d: %d entries beside the output", i, len(entries))
+		}
+		if sameTree(got, newTree) { // start over from the old build
+			if msg, err := build("https://old.example/").CombinedOutput(); err != nil {
+				t.Fatalf("%v: %s", err, msg)
+			}
+		}
+	}
+}
+
+func sameTree(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !bytes.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -63,6 +63,7 @@ func Dir(out string, files []render.File) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
+	removeStale(parent, "."+filepath.Base(out)+"-new-")
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-new-")
 	if err != nil {
 		return err
@@ -90,9 +91,14 @@ func writeAll(dir string, files []render.File) error {
 	return nil
 }
 
-// swap moves the finished folder tmp into place at out. The old output is
-// first renamed aside, then removed once the new one is in place.
+// swap moves the finished folder tmp into place at out. Where the system
+// can exchange two folders atomically (Linux), it does, and then removes the
+// old output; elsewhere the old output is first renamed aside, then removed
+// once the new one is in place.
 func swap(tmp, out string) error {
+	if _, err := os.Lstat(out); err == nil && exchange(tmp, out) {
+		return os.RemoveAll(tmp) // tmp now holds the previous output
+	}
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
 		old = tmp + "-old"
@@ -114,4 +120,18 @@ func swap(tmp, out string) error {
 		return os.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeStale deletes the temporary folders that an interrupted build left
+// beside the output (only ours: their names start with prefix).
+func removeStale(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
