@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path"
 	"path/filepath"
@@ -350,5 +351,77 @@ func TestSubscribeLinks(t *testing.T) {
 	}
 	if strings.Contains(page, "ZgotmplZ") {
 		t.Error("a link was rejected by html/template")
+	}
+}
+
+func TestSitemapAndRobots(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files(res)["sitemap.xml"], &set); err != nil {
+		t.Fatal(err)
+	}
+	// 3 languages × (home, all activities, embed docs, 1 area, 3 activities).
+	if len(set.URLs) != 21 {
+		t.Errorf("%d URLs in the sitemap, want 21", len(set.URLs))
+	}
+	for _, u := range set.URLs {
+		langs := map[string]string{}
+		for _, l := range u.Links {
+			langs[l.Hreflang] = l.Href
+		}
+		if len(langs) != 4 || langs["x-default"] != langs["fr"] || !strings.HasPrefix(u.Loc, "https://example.org/catalog/") {
+			t.Errorf("%s: alternates %v", u.Loc, langs)
+		}
+	}
+	if robots := string(files(res)["robots.txt"]); !strings.Contains(robots, "Sitemap: https://example.org/catalog/sitemap.xml") {
+		t.Errorf("robots.txt: %q", robots)
+	}
+	for _, p := range []string{"fr/index.html", "ar/activities/lmis/index.html"} {
+		if strings.Contains(string(files(res)[p]), "noindex") {
+			t.Errorf("%s is noindex in production", p)
+		}
+	}
+}
+
+func TestNoIndexPreview(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{NoIndex: true, BaseURL: "https://deploy-preview-7--example.netlify.app/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := files(res)
+	if robots := string(out["robots.txt"]); !strings.Contains(robots, "Disallow: /") {
+		t.Errorf("robots.txt: %q", robots)
+	}
+	for name, data := range out {
+		if strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "embed/") && !bytes.Contains(data, []byte(`<meta name="robots" content="noindex">`)) {
+			t.Errorf("%s is not noindex in a preview", name)
+		}
+	}
+	if !bytes.Contains(out["fr/index.html"], []byte(`href="https://deploy-preview-7--example.netlify.app/ar/"`)) {
+		t.Error("the preview's base URL is not used")
+	}
+}
+
+func TestNotFoundPages(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{"ar/404.html": "الصفحة غير موجودة", "en/404.html": "Page not found", "404.html": "Page introuvable"} {
+		data := string(files(res)[page])
+		if !strings.Contains(data, want) || strings.Contains(data, `rel="canonical"`) {
+			t.Errorf("%s: want %q and no canonical link", page, want)
+		}
 	}
 }
