@@ -153,8 +153,8 @@ type ListView struct {
 
 // Subscribe is the "subscribe to the calendar" box of a page.
 type Subscribe struct {
-	Title  string // the feed's name
-	URL    string // https URL of the .ics file
+	Title string // the feed's name
+	URL   string // https URL of the .ics file
 	// Webcal is the same address with the webcal: scheme, which opens
 	// calendar applications. html/template only trusts http(s) and mailto
 	// links, so it is marked safe here: it is built from the base URL, never
