@@ -8,20 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oic-pesnet/workplan/internal/testproject"
+
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/render"
 )
 
-func project(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, sub := range []string{"content", "layouts", "static", "i18n"} {
-		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func project(t *testing.T) string { return testproject.Copy(t, "../..") }
 
 func TestProjectIsClean(t *testing.T) {
 	res := Run(os.DirFS("../.."))

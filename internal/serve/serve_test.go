@@ -12,28 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oic-pesnet/workplan/internal/testproject"
+
 	"github.com/oic-pesnet/workplan/internal/build"
 )
 
 // project copies the repository's sources into a temporary folder that the
 // test may edit.
-func project(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, sub := range []string{"content", "layouts", "static", "i18n"} {
-		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join("..", "..", sub))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile("../../netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "netlify.toml"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func project(t *testing.T) string { return testproject.Copy(t, "../..") }
 
 func start(t *testing.T, dir string) (*Server, *httptest.Server) {
 	t.Helper()
