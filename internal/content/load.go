@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"errors"
 	"io/fs"
 	"net/url"
 	"path"
@@ -28,7 +29,7 @@ type loader struct {
 	acts     map[string]*Activity // by folder name
 	texts    map[string]Texts     // by folder path, until attached
 	idPos    map[*Activity]diag.Pos
-	broken   map[string]bool // folders whose facts file could not be read
+	broken   map[string]bool // folders whose facts file could not be read, or badly named
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -112,7 +113,7 @@ func (l *loader) readYAML(name string) (*decoder, ast.Node, bool) {
 		return nil, nil, false
 	}
 	node, ok := parseYAML(src.file, src.data, 0, l.problems)
-	return &decoder{file: src.file, problems: l.problems}, node, ok
+	return &decoder{file: src.file, src: src.data, problems: l.problems}, node, ok
 }
 
 // readText reads a Markdown text file with front matter.
@@ -125,16 +126,21 @@ func (l *loader) readText(name, lang string, kind textKind) (*Text, bool) {
 	if !ok {
 		return nil, false
 	}
-	d := &decoder{file: src.file, lineOff: doc.fmLine - 1, problems: l.problems}
+	doc.checkNesting(src.file, l.problems)
+	d := &decoder{file: src.file, src: src.data, lineOff: doc.fmLine - 1, problems: l.problems}
 	return decodeText(d, doc, lang, kind), true
 }
 
+// loadConfig reads site.yaml and reports whether it is usable. Problems
+// found before (a symbolic link elsewhere, say) do not make it unusable.
 func (l *loader) loadConfig() bool {
+	if _, err := fs.Stat(l.fsys, "site.yaml"); errors.Is(err, fs.ErrNotExist) {
+		l.problems.Errorf(l.show("site.yaml"), diag.Pos{}, "site.yaml is missing: it names the site's languages and base URL")
+		return false
+	}
+	errs := l.problems.Count(diag.Error)
 	d, root, ok := l.readYAML("site.yaml")
 	if !ok {
-		if d == nil && !l.problems.HasErrors() {
-			l.problems.Errorf(l.show("site.yaml"), diag.Pos{}, "site.yaml is missing: it names the site's languages and base URL")
-		}
 		return false
 	}
 	c := &l.site.Config
@@ -154,7 +160,7 @@ func (l *loader) loadConfig() bool {
 		d.errorf(root, "site.yaml must list at least one language, such as \"languages: [fr, ar, en]\"")
 		return false
 	}
-	return !l.problems.HasErrors()
+	return l.problems.Count(diag.Error) == errs
 }
 
 // langOf returns the language of a file named <base>.<lang>.md, reporting

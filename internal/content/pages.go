@@ -25,7 +25,10 @@ func (l *loader) areaFile(name string) bool {
 			return true
 		}
 		if !idPattern.MatchString(id) {
-			d.errorf(root, "the area folder name %q is not a valid id: %s; rename the folder", id, idHint)
+			// About the folder, not a field: point at the file's start, and
+			// do not report its texts again as orphans.
+			l.problems.Errorf(d.file, diag.Pos{Line: 1, Col: 1}, "the area folder name %q is not a valid id: %s; rename the folder", id, idHint)
+			l.broken[dir] = true
 			return true
 		}
 		a := &Area{ID: id, File: d.file}

@@ -117,3 +117,69 @@ func findOpeningFence(b []byte) (open, next int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// maxNesting is the deepest nesting of lists and block quotes accepted in
+// a Markdown text. The plan nests one level. Markdown parsers take time
+// that grows with the square of the depth (goldmark needs a second for one
+// line of 10,000 "- ", and every text is converted several times per
+// build), so a runaway paste is refused before it reaches them.
+const maxNesting = 16
+
+// checkNesting reports the first line of the body that opens more than
+// maxNesting lists or block quotes (one report per file is enough).
+func (doc *document) checkNesting(file string, problems *diag.List) {
+	for i, line := range bytes.Split(doc.body, []byte("\n")) {
+		if nesting(line) > maxNesting {
+			problems.Errorf(file, diag.Pos{Line: doc.bodyLine + i, Col: 1},
+				"this line nests lists or quotes more than %d levels deep: flatten the text, or check that it was pasted as intended", maxNesting)
+			return
+		}
+	}
+}
+
+// nesting estimates how many containers a line is inside of: the block
+// quote markers (">") and list markers ("-", "*", "+", "1.", "1)" followed
+// by a space) that open it, plus half the white space between them (a
+// nested list item is indented at least two columns per level, also inside
+// a quote). It is an estimate, not a parse: enough to refuse runaway
+// nesting, generous with the one or two levels texts use.
+func nesting(line []byte) int {
+	indent, markers := 0, 0
+	space := func(j int) bool { return j < len(line) && (line[j] == ' ' || line[j] == '\t') }
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ':
+			indent++
+			i++
+		case c == '\t':
+			indent += 4
+			i++
+		case c == '>':
+			markers++
+			i++
+		case (c == '-' || c == '*' || c == '+') && space(i+1):
+			markers++
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j >= len(line) || (line[j] != '.' && line[j] != ')') || !space(j+1) {
+				return depth(indent, markers)
+			}
+			markers++
+			i = j + 2
+		default:
+			return depth(indent, markers)
+		}
+	}
+	return depth(indent, markers)
+}
+
+func depth(indent, markers int) int {
+	if markers == 0 {
+		return 0 // an indented line without markers is code or a continuation
+	}
+	return markers + indent/2
+}

@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -19,6 +21,10 @@ import (
 // goccy/go-yaml is used because its syntax errors carry the token's position
 // as data; we never scrape positions from error text.
 func parseYAML(file string, data []byte, lineOff int, problems *diag.List) (ast.Node, bool) {
+	if line := deepYAML(data); line > 0 {
+		problems.Errorf(file, diag.Pos{Line: lineOff + line, Col: 1}, "the YAML nests lists or fields more than %d levels deep here: check the brackets [ ] and { } and the \"- \" that start the line", maxYAMLDepth)
+		return nil, false
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		var serr *yaml.SyntaxError
@@ -27,7 +33,8 @@ func parseYAML(file string, data []byte, lineOff int, problems *diag.List) (ast.
 		if errors.As(err, &serr) {
 			msg = serr.Message
 			if serr.Token != nil {
-				pos = diag.Pos{Line: lineOff + serr.Token.Position.Line, Col: serr.Token.Position.Column}
+				pos = within(bytes.Split(data, []byte("\n")), diag.Pos{Line: serr.Token.Position.Line, Col: serr.Token.Position.Column})
+				pos.Line += lineOff
 			}
 		}
 		problems.Errorf(file, pos, "malformed YAML: %s: check the indentation and the quotes on this line (text containing \": \" must be in quotes)", msg)
@@ -43,6 +50,41 @@ func parseYAML(file string, data []byte, lineOff int, problems *diag.List) (ast.
 	return f.Docs[0].Body, true
 }
 
+// maxYAMLDepth is the deepest nesting of YAML collections accepted. The
+// project's files nest three levels (providers: - country: …), and
+// goccy/go-yaml takes time and memory that grow faster than the square of
+// the depth (20,000 "[" take seconds and most of a gigabyte), so deeper
+// input is refused before it is parsed.
+const maxYAMLDepth = 32
+
+// deepYAML estimates the nesting of YAML text: flow brackets ("[", "{")
+// still open, plus the sequence entries ("- ") that start a line. It counts
+// brackets inside quotes and comments too, which can only overestimate.
+// It returns the first line deeper than maxYAMLDepth, or 0.
+func deepYAML(data []byte) (line int) {
+	open := 0
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		dashes := 0
+		for rest := bytes.TrimLeft(l, " "); bytes.HasPrefix(rest, []byte("- ")) || string(rest) == "-"; rest = bytes.TrimLeft(rest[1:], " ") {
+			dashes++
+		}
+		deepest := open
+		for _, c := range l {
+			switch c {
+			case '[', '{':
+				open++
+				deepest = max(deepest, open)
+			case ']', '}':
+				open = max(open-1, 0)
+			}
+		}
+		if deepest+dashes > maxYAMLDepth {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // fields decodes one YAML mapping with strict keys. Each known key maps to
 // a function that decodes its value; unknown keys, duplicates and missing
 // required keys are reported at their position.
@@ -52,9 +94,12 @@ type fields struct {
 	required []string
 }
 
-// decoder reports problems of one file whose YAML starts at line lineOff+1.
+// decoder reports problems of one file (src, normalized) whose YAML starts
+// at line lineOff+1.
 type decoder struct {
 	file     string
+	src      []byte
+	lines    [][]byte // src split into lines, when first needed
 	lineOff  int
 	problems *diag.List
 }
@@ -63,8 +108,20 @@ func (d *decoder) pos(n ast.Node) diag.Pos {
 	if n == nil || n.GetToken() == nil {
 		return diag.Pos{Line: d.lineOff + 1, Col: 1}
 	}
+	if d.lines == nil {
+		d.lines = bytes.Split(d.src, []byte("\n"))
+	}
 	p := n.GetToken().Position
-	return diag.Pos{Line: d.lineOff + p.Line, Col: p.Column}
+	return within(d.lines, diag.Pos{Line: d.lineOff + p.Line, Col: p.Column})
+}
+
+// within keeps a parser's position inside the text of lines: goccy/go-yaml
+// places an empty value ("title:" and nothing after) a column or two past
+// the end of its line, where no editor can go; the end of the line is meant.
+func within(lines [][]byte, p diag.Pos) diag.Pos {
+	p.Line = min(max(p.Line, 1), len(lines))
+	p.Col = min(max(p.Col, 1), utf8.RuneCount(lines[p.Line-1])+1)
+	return p
 }
 
 func (d *decoder) errorf(n ast.Node, format string, args ...any) {

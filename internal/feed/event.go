@@ -39,7 +39,7 @@ func (w *Writer) event(lang string, a *content.Activity) *ical.Component {
 
 	areaText, _ := w.cat.Text(w.cat.Area(a.Area).Texts, lang)
 	cats := ical.NewProp(ical.PropCategories)
-	cats.SetTextList([]string{areaText.ShortTitle, loc.T("type_"+a.Type, nil)})
+	cats.SetTextList([]string{textOnly(areaText.ShortTitle), textOnly(loc.T("type_"+a.Type, nil))})
 	cats.Params.Del("VALUE")
 	cats.Params.Set(ical.ParamLanguage, lang)
 	ev.Props.Set(cats)

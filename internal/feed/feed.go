@@ -179,14 +179,26 @@ func (w *Writer) emptyNote(lang, feedPath string) *ical.Component {
 	return j
 }
 
-// text sets a TEXT property with its LANGUAGE parameter. CR is removed:
-// RFC 5545 TEXT has no escape for it, and go-ical refuses it.
+// text sets a TEXT property with its LANGUAGE parameter.
 func text(props ical.Props, name, value, lang string) {
 	p := ical.NewProp(name)
-	p.SetText(strings.ReplaceAll(value, "\r", ""))
+	p.SetText(textOnly(value))
 	p.Params.Del("VALUE") // TEXT is the default type; go-ical adds it on X- properties
 	p.Params.Set(ical.ParamLanguage, lang)
 	props.Set(p)
+}
+
+// textOnly removes the control characters that RFC 5545 TEXT cannot carry:
+// all but HTAB and LF (which go-ical escapes). CR has no escape (go-ical
+// refuses it); the others can come from a pasted document or a numeric
+// reference in Markdown such as "&#1;", which package plaintext resolves.
+func textOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // Placeable reports whether an activity can be put on a calendar: every

@@ -40,8 +40,11 @@ func fold(line []byte) []byte {
 	var out bytes.Buffer
 	limit := maxOctets
 	for len(line) > limit {
+		// Step back to the start of the character, at most UTFMax-1
+		// octets: further back there is no valid character to keep whole,
+		// and cutting at 0 would never end.
 		cut := limit
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
+		for cut > limit-(utf8.UTFMax-1) && !utf8.RuneStart(line[cut]) {
 			cut--
 		}
 		out.Write(line[:cut])

@@ -16,8 +16,9 @@
 // calendar days (the earliest and latest bounds), which later stages use for
 // sorting, calendars and open data. A "to be confirmed" flag is kept beside
 // the notation by the content model, not inside it. Parse never guesses: a
-// reversed span, an impossible date or a time without a zone is an error whose
-// Offset points at the offending character.
+// reversed span, an impossible date, a local time that the zone skips (when
+// the clocks go forward) or a time without a zone is an error whose Offset
+// points at the offending character of the notation as written.
 package schedule
 
 import (
@@ -167,17 +168,40 @@ func combine(s string, from, to point, ranged bool, zone string, zoneOff int) (S
 		}
 		return out, nil
 	}
-	if zone == "" {
-		return Schedule{}, errAt(len(s), "times need a time zone: add its IANA name after a space, such as \"%s Europe/Istanbul\"", s)
+	if zone == "" { // then zoneOff-1 is the end of the notation
+		return Schedule{}, errAt(zoneOff-1, "times need a time zone: add its IANA name after a space, such as \"%s Europe/Istanbul\"", s)
 	}
 	loc, lerr := time.LoadLocation(zone)
 	if lerr != nil || zone == "Local" {
 		return Schedule{}, errAt(zoneOff, "unknown time zone %q: use an IANA name such as \"Asia/Baku\", \"Africa/Casablanca\" or \"UTC\"", zone)
 	}
 	out.Zone = zone
-	out.Start = time.Date(from.first.Year(), from.first.Month(), from.first.Day(), from.hour, from.minute, 0, 0, loc)
-	out.End = time.Date(to.first.Year(), to.first.Month(), to.first.Day(), to.hour, to.minute, 0, 0, loc)
+	var err *Error
+	if out.Start, err = instant(from, loc, zone); err != nil {
+		return Schedule{}, err
+	}
+	if out.End, err = instant(to, loc, zone); err != nil {
+		return Schedule{}, err
+	}
+	// Wall clocks are in order (checked above); when the clocks go back, an
+	// hour repeats and time.Date picks one of its two instants, so check
+	// the instants too.
+	if !out.End.After(out.Start) {
+		return Schedule{}, errAt(to.offset, "the schedule ends before it starts: put the earlier date first")
+	}
 	return out, nil
+}
+
+// instant is the exact time of pt in loc. time.Date silently moves a
+// local time that does not exist (skipped when the clocks go forward) to
+// another hour; such a time is an error, not a guess.
+func instant(pt point, loc *time.Location, zone string) (time.Time, *Error) {
+	t := time.Date(pt.first.Year(), pt.first.Month(), pt.first.Day(), pt.hour, pt.minute, 0, 0, loc)
+	if t.Hour() != pt.hour || t.Minute() != pt.minute || t.Day() != pt.first.Day() {
+		return time.Time{}, errAt(pt.offset+len("2006-01-02T"), "%02d:%02d does not exist on %s in %s: the clocks go forward then; give a time before or after the change",
+			pt.hour, pt.minute, pt.first.Format(time.DateOnly), zone)
+	}
+	return t, nil
 }
 
 func parsePoint(p string, off int) (point, *Error) {

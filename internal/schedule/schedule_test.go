@@ -81,6 +81,9 @@ func TestParseErrors(t *testing.T) {
 		{"2025-11-04T25:00/2025-11-04T26:00 UTC", 11, "hour 25 is out of range (0–23)"},
 		{"2025-11-04 UTC", 11, `a time zone is only meaningful with times: remove "UTC" or add times such as "2025-11-04T09:00/2025-11-04T17:00 UTC"`},
 		{"2025-11-04T09:00 UTC", 16, `a time needs an end: write "start/end", such as "2025-11-04T09:00/2025-11-04T17:00 UTC"`},
+		{" 2025-11-04T09:00/2025-11-04T17:00", 34, `times need a time zone: add its IANA name after a space, such as "2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul"`},
+		{"2025-03-30T02:30/2025-03-30T03:10 Europe/Paris", 11, "02:30 does not exist on 2025-03-30 in Europe/Paris: the clocks go forward then; give a time before or after the change"},
+		{"2025-03-09T01:30/2025-03-09T02:15 America/New_York", 28, "02:15 does not exist on 2025-03-09 in America/New_York: the clocks go forward then; give a time before or after the change"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
