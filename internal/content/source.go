@@ -25,7 +25,43 @@ func readSource(file string, raw []byte, problems *diag.List) (*source, bool) {
 		return nil, false
 	}
 	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	if off, r, ok := forbiddenRune(raw); ok {
+		problems.Errorf(file, posOf(raw, off), "invisible control character %U (%s) in the text: delete it; it can hide or reorder what readers see on the site, in calendars and in other websites", r, controlName(r))
+		return nil, false
+	}
 	return &source{file: file, data: raw}, true
+}
+
+// forbiddenRune finds the first control character that has no place in
+// content: C0 and C1 controls other than tab and line breaks, and the
+// Unicode bidirectional embeddings, overrides and isolates, which can make
+// text display in an order other than the one it is read in ("Trojan
+// Source"). The marks U+200E and U+200F, which Arabic text may need, are
+// allowed.
+func forbiddenRune(b []byte) (int, rune, bool) {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F),
+			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return i, r, true
+		}
+		i += n
+	}
+	return 0, 0, false
+}
+
+func controlName(r rune) string {
+	names := map[rune]string{
+		0x202A: "LEFT-TO-RIGHT EMBEDDING", 0x202B: "RIGHT-TO-LEFT EMBEDDING", 0x202C: "POP DIRECTIONAL FORMATTING",
+		0x202D: "LEFT-TO-RIGHT OVERRIDE", 0x202E: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
+		0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
+	}
+	if n, ok := names[r]; ok {
+		return n
+	}
+	return "control character"
 }
 
 func invalidUTF8(b []byte) int {

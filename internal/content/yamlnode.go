@@ -264,16 +264,24 @@ func describe(n ast.Node) string {
 // text decodes a scalar as text. Numbers are accepted as their literal
 // spelling; lists, mappings and empty values are not.
 func (d *decoder) text(n ast.Node, key string) (string, bool) {
+	var s string
 	switch v := n.(type) {
 	case *ast.StringNode:
-		return v.Value, true
+		s = v.Value
 	case *ast.LiteralNode:
-		return v.Value.Value, true
+		s = v.Value.Value
 	case *ast.IntegerNode, *ast.FloatNode:
-		return v.GetToken().Value, true
+		s = v.GetToken().Value
+	default:
+		d.errorf(n, "%q must be text, not %s: write it on one line after the colon, in quotes if it contains \": \"", key, describeOrEmpty(n))
+		return "", false
 	}
-	d.errorf(n, "%q must be text, not %s: write it on one line after the colon, in quotes if it contains \": \"", key, describeOrEmpty(n))
-	return "", false
+	// YAML escapes ("\u202E") can produce what the file itself may not hold.
+	if _, r, bad := forbiddenRune([]byte(s)); bad {
+		d.errorf(n, "%q holds the invisible control character %U (%s): remove it; it can hide or reorder what readers see", key, r, controlName(r))
+		return "", false
+	}
+	return s, true
 }
 
 func describeOrEmpty(n ast.Node) string {

@@ -194,7 +194,8 @@ func text(props ical.Props, name, value, lang string) {
 // reference in Markdown such as "&#1;", which package plaintext resolves.
 func textOnly(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f {
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 { // bidi overrides, e.g. from "&#x202E;" in Markdown
 			return -1
 		}
 		return r
