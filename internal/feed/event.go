@@ -120,13 +120,8 @@ func (w *Writer) list(lang string, codes []string, name func(string) string) str
 }
 
 func (w *Writer) location(lang string, v content.Venue) string {
-	loc := w.locs[lang]
 	if v.Mode == content.VenueOnline {
-		return loc.T("venue_online", nil)
+		return w.locs[lang].T("venue_online", nil)
 	}
-	place := loc.Country(v.Country)
-	if v.City != "" {
-		place = v.City + loc.T("list_separator", nil) + place
-	}
-	return place
+	return w.locs[lang].Place(v.Country, v.City)
 }

@@ -147,9 +147,14 @@ func (l *Localizer) Venue(online bool, country, city string) string {
 	if online {
 		return l.T("venue_online", nil)
 	}
+	return l.T("venue_onsite", map[string]any{"Place": l.Place(country, city)})
+}
+
+// Place returns "city, country" (or the country alone) in words.
+func (l *Localizer) Place(country, city string) string {
 	place := l.Country(country)
 	if city != "" {
 		place = city + l.T("list_separator", nil) + place
 	}
-	return l.T("venue_onsite", map[string]any{"Place": place})
+	return place
 }

@@ -36,12 +36,10 @@ func (r *Renderer) jsonLD(lang string, a *content.Activity, t *content.Text) tem
 	} else {
 		ev["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
 		addr := map[string]any{"@type": "PostalAddress", "addressCountry": a.Venue.Country}
-		name := loc.Country(a.Venue.Country)
 		if a.Venue.City != "" {
 			addr["addressLocality"] = a.Venue.City
-			name = a.Venue.City + loc.T("list_separator", nil) + name
 		}
-		ev["location"] = map[string]any{"@type": "Place", "name": name, "address": addr}
+		ev["location"] = map[string]any{"@type": "Place", "name": loc.Place(a.Venue.Country, a.Venue.City), "address": addr}
 	}
 	if a.Schedule.Precision != schedule.Undetermined {
 		start, end := dates(a.Schedule)
