@@ -89,6 +89,17 @@ func (c *Catalog) Area(id string) *content.Area { return c.areaByID[id] }
 // InArea returns the activities of area id in plan order.
 func (c *Catalog) InArea(id string) []*content.Activity { return c.byArea[id] }
 
+// Overdue reports whether an activity's dates are all before the date the
+// content was last reviewed (site.yaml "updated") while its status still
+// says it is ahead (planned or confirmed): the secretariat has not yet
+// recorded whether it took place. The content's own date is used, never the
+// clock, so the same commit always builds the same site.
+func (c *Catalog) Overdue(a *content.Activity) bool {
+	return a.Schedule.Precision != schedule.Undetermined &&
+		(a.Status == content.StatusPlanned || a.Status == content.StatusConfirmed) &&
+		a.Schedule.Last.Before(c.Site.Config.Updated)
+}
+
 // Providers returns the codes of every provider country, sorted.
 func (c *Catalog) Providers() []string { return c.providers }
 

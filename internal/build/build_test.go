@@ -351,6 +351,20 @@ func TestSubscribeLinks(t *testing.T) {
 	}
 }
 
+// TestNotOverdue: activities after the content's review date carry no
+// "date passed" notice.
+func TestNotOverdue(t *testing.T) {
+	res, err := Build(fixture(t, "site.txtar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files(res) {
+		if bytes.Contains(data, []byte("overdue")) && strings.HasSuffix(name, ".html") {
+			t.Errorf("%s says an activity is overdue", name)
+		}
+	}
+}
+
 func TestSitemapAndRobots(t *testing.T) {
 	res, err := Build(fixture(t, "site.txtar"), Options{})
 	if err != nil {

@@ -25,6 +25,13 @@ func TestProject(t *testing.T) {
 	}
 	checkLinks(t, res.Files)
 	out := files(res)
+	// Every activity of the 2024–2026 plan is dated before the content's
+	// review date (2026-11-28) and still "planned": the pages say so.
+	for _, p := range []string{"fr/activities/effective-lmis/index.html", "ar/activities/neet-guidance-coaching/index.html"} {
+		if !strings.Contains(string(out[p]), `class="notice notice-overdue"`) {
+			t.Errorf("%s: no notice that the date has passed", p)
+		}
+	}
 	home := string(out["ar/index.html"])
 	for _, want := range []string{`<html lang="ar" dir="rtl">`, "المجالات المواضيعية", "4 أنشطة"} {
 		if !strings.Contains(home, want) {

@@ -15,10 +15,12 @@
 package check
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 
+	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
@@ -45,6 +47,7 @@ func Run(project fs.FS) *Result {
 		if site, _ := content.Load(sub, "content"); site != nil {
 			res.translations(site)
 			placeholders(site, res.Problems)
+			overdue(site, res.Problems)
 		}
 	}
 	if len(b.Files) > 0 {
@@ -86,6 +89,18 @@ func (r *Result) translations(site *content.Site) {
 	for _, m := range []map[string][]string{r.Missing, r.Unreviewed} {
 		for lang := range m {
 			slices.Sort(m[lang])
+		}
+	}
+}
+
+// overdue notes the activities whose dates have passed (as of site.yaml
+// "updated") while their status is still planned or confirmed.
+func overdue(site *content.Site, problems *diag.List) {
+	cat := assemble.New(site)
+	for _, a := range site.Activities {
+		if cat.Overdue(a) {
+			problems.Add(diag.Diagnostic{File: a.File, Pos: diag.Pos{Line: 1, Col: 1}, Severity: diag.Note,
+				Message: fmt.Sprintf("the dates of %q (%s) are before site.yaml's updated date, but its status is still %q: set completed, postponed or cancelled (the site shows \"date passed, status not yet updated\")", a.ID, a.Schedule.Notation, a.Status)})
 		}
 	}
 }

@@ -143,6 +143,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		TypeName:     loc.T("type_"+a.Type, nil),
 		Status:       loc.T("status_"+a.Status, nil),
 		StatusKey:    a.Status,
+		Overdue:      r.overdue(lang, a, "overdue_notice"),
 		Text:         r.block(a.Texts, lang),
 		Facts:        r.facts(lang, a),
 		Registration: a.Registration,
@@ -180,7 +181,18 @@ func (r *Renderer) card(lang string, a *content.Activity) Card {
 		Venue:     r.venue(lang, a.Venue),
 		Status:    loc.T("status_"+a.Status, nil),
 		StatusKey: a.Status,
+		Overdue:   r.overdue(lang, a, "status_overdue"),
 	}
+}
+
+// overdue returns message id (with the schedule in words) when the
+// activity's dates have passed but its status was not updated.
+func (r *Renderer) overdue(lang string, a *content.Activity, id string) string {
+	if !r.cat.Overdue(a) {
+		return ""
+	}
+	loc := r.locs[lang]
+	return loc.T(id, map[string]any{"When": loc.Schedule(a.Schedule, a.ScheduleTBC)})
 }
 
 func (r *Renderer) venue(lang string, v content.Venue) string {

@@ -88,6 +88,7 @@ type Card struct {
 	Venue     string
 	Status    string
 	StatusKey string
+	Overdue   string // "date passed, status not yet updated", or empty
 	AreaTitle string
 }
 
@@ -121,6 +122,7 @@ type ActivityView struct {
 	TypeName     string
 	Status       string
 	StatusKey    string
+	Overdue      string // the notice of an activity whose date has passed
 	Text         Block
 	Facts        []Fact
 	Registration string
