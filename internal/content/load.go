@@ -25,11 +25,12 @@ type loader struct {
 	prefix   string // shown before paths, e.g. "content"
 	problems *diag.List
 	site     *Site
-	areas    map[string]*Area     // by id (= folder name)
-	acts     map[string]*Activity // by folder name
-	texts    map[string]Texts     // by folder path, until attached
-	idPos    map[*Activity]diag.Pos
-	broken   map[string]bool // folders whose facts file could not be read, or badly named
+	areas    map[string]*Area       // by id (= folder name)
+	acts     map[string]*Activity   // by folder name
+	texts    map[string]Texts       // by folder path, until attached
+	idPos    map[*Activity]diag.Pos // where each activity's id and number
+	numPos   map[*Activity]diag.Pos // are written, for duplicate reports
+	broken   map[string]bool        // folders whose facts file could not be read, or badly named
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -39,7 +40,7 @@ type loader struct {
 // that the caller can check the rest of the project in the same run.
 func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
-		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, broken: map[string]bool{}}
+		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, numPos: map[*Activity]diag.Pos{}, broken: map[string]bool{}}
 	files := l.list()
 	if !l.loadConfig() {
 		return nil, l.problems

@@ -57,6 +57,7 @@ func (l *loader) activityFile(name string) bool {
 		}
 		a := &Activity{File: d.file, Facts: decodeFacts(d, root, l.areas)}
 		l.idPos[a] = d.pos(valueOf(root, "id"))
+		l.numPos[a] = d.pos(valueOf(root, "number"))
 		l.acts[dir] = a
 		l.site.Activities = append(l.site.Activities, a)
 		return true
@@ -171,7 +172,7 @@ func (l *loader) checkDuplicates() {
 			continue
 		}
 		if first := byNumber[key]; first != nil {
-			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, first.File)
+			l.problems.Errorf(a.File, l.numPos[a], "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, first.File)
 		} else {
 			byNumber[key] = a
 		}
@@ -185,12 +186,11 @@ func (l *loader) checkDuplicates() {
 	}
 }
 
+// sortedByFile returns the activities by file name, so that of two
+// duplicates the same one is always reported.
 func (l *loader) sortedByFile() []*Activity {
-	out := make([]*Activity, 0, len(l.acts))
-	for _, a := range l.site.Activities {
-		out = append(out, a)
-	}
-	slicesSortByFile(out)
+	out := slices.Clone(l.site.Activities)
+	slices.SortFunc(out, func(a, b *Activity) int { return strings.Compare(a.File, b.File) })
 	return out
 }
 
@@ -207,8 +207,4 @@ func (l *loader) checkTranslations(what, file string, texts Texts, base string) 
 			l.problems.Warnf(file, diag.Pos{Line: 1, Col: 1}, "%s has no %q text: its page shows another language's text with a notice until %s.%s.md is added", what, lang, base, lang)
 		}
 	}
-}
-
-func slicesSortByFile(acts []*Activity) {
-	slices.SortFunc(acts, func(a, b *Activity) int { return strings.Compare(a.File, b.File) })
 }
