@@ -11,7 +11,10 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -71,7 +74,12 @@ func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 		return nil, false
 	}
 	if opts.BaseURL != "" {
-		site.Config.BaseURL = opts.BaseURL
+		base, err := normalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			problems.Errorf("--base-url", diag.Pos{}, "%v", err)
+			return nil, false
+		}
+		site.Config.BaseURL = base
 	}
 	bundle, p := l10n.LoadBundle(project, "i18n", site.Config.Languages)
 	problems.Merge(p)
@@ -112,4 +120,15 @@ func sub(fsys fs.FS, dir string) fs.FS {
 		panic(err) // only for invalid dir names, which are constants here
 	}
 	return s
+}
+
+// normalizeBaseURL accepts an absolute http(s) URL, with or without the
+// final slash (Netlify's URL and DEPLOY_PRIME_URL have none), and returns
+// it ending with "/".
+func normalizeBaseURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q is not a site address: give an absolute URL such as https://example.org/", raw)
+	}
+	return strings.TrimRight(u.String(), "/") + "/", nil
 }

@@ -436,3 +436,28 @@ func TestNotFoundPages(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLOverride: Netlify's URL and DEPLOY_PRIME_URL have no final
+// slash; a bad address is refused with a clear message.
+func TestBaseURLOverride(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://oic-pesnet.netlify.app":                     "https://oic-pesnet.netlify.app/",
+		"https://deploy-preview-12--oic-pesnet.netlify.app/": "https://deploy-preview-12--oic-pesnet.netlify.app/",
+		"http://127.0.0.1:1313/sub":                          "http://127.0.0.1:1313/sub/",
+	} {
+		res, err := Build(fixture(t, "site.txtar"), Options{BaseURL: in})
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if page := string(files(res)["fr/index.html"]); !strings.Contains(page, `<link rel="canonical" href="`+want+`fr/">`) {
+			t.Errorf("%s: canonical link not under %s", in, want)
+		}
+		if doc := string(files(res)["api/v1/index.json"]); !strings.Contains(doc, want+"api/v1/") {
+			t.Errorf("%s: open data not under %s", in, want)
+		}
+	}
+	_, err := Build(fixture(t, "site.txtar"), Options{BaseURL: "oic-pesnet.netlify.app"})
+	if err == nil || !strings.Contains(err.Error(), `--base-url: error: "oic-pesnet.netlify.app" is not a site address`) {
+		t.Errorf("err = %v", err)
+	}
+}
