@@ -49,9 +49,17 @@ try {
   check(/content\/activities\/effective-lmis\/activity\.yaml:\d+:\d+: error: unknown country code "XX"/.test(message), `overlay text: ${message}`);
   check(await page.textContent('h1') === before, 'the last good page is not shown under the overlay');
 
-  fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').replace('country: XX', 'country: MA'));
+  // Edit the title while the build is still broken, then fix the facts:
+  // the next good build holds both, and the page reloads once.
   fs.writeFileSync(text, fs.readFileSync(text, 'utf8').replace('title: ', 'title: Edited — '));
-  const reloaded = await page.waitForFunction(() => document.querySelector('h1')?.textContent.startsWith('Edited'), null, { timeout: 10000 }).catch(() => null);
+  await page.waitForTimeout(800);
+  fs.writeFileSync(facts, fs.readFileSync(facts, 'utf8').replace('country: XX', 'country: MA'));
+  let reloaded = false;
+  for (let i = 0; i < 100 && !reloaded; i++) {
+    await page.waitForTimeout(100);
+    const h1 = await page.textContent('h1').catch(() => ''); // a reload may be under way
+    reloaded = (h1 || '').startsWith('Edited');
+  }
   check(reloaded, 'the page did not reload with the edit');
   check(!(await page.$('#pesnet-overlay')), 'the overlay stayed after the fix');
   const csp = (await page.request.get(url)).headers()['content-security-policy'] || '';
