@@ -5,7 +5,8 @@
 // layouts/ folder): baseof.html is the shell of every page and defines a
 // "main" block that each page layout (home.html, area.html, activity.html,
 // activities.html) overrides; root.html is the standalone language chooser
-// served at "/". Each layout receives a *Page view (views.go) and nothing
+// served at "/"; head.html defines the <head> content both shells share
+// (and embed.html, the framable list, stands alone). Each layout receives a *Page view (views.go) and nothing
 // else. html/template escapes every value by context, and Markdown is
 // converted by goldmark in safe mode, so content can never inject markup.
 //
@@ -71,7 +72,7 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 		r.locs[lang] = bundle.Localizer(lang)
 	}
 	for _, name := range pageLayouts {
-		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", name)
+		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", "head.html", name)
 		if err != nil {
 			problems.Errorf(path.Join(opts.LayoutsDir, name), diag.Pos{}, "cannot parse the layout: %v", err)
 			continue
@@ -79,7 +80,7 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 		r.pages[name] = t
 	}
 	for _, name := range []string{"root.html", "embed.html"} {
-		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, name)
+		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "head.html", name)
 		if err != nil {
 			problems.Errorf(path.Join(opts.LayoutsDir, name), diag.Pos{}, "cannot parse the layout: %v", err)
 		}
