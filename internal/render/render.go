@@ -5,9 +5,9 @@
 // layouts/ folder): baseof.html is the shell of every page and defines a
 // "main" block that each page layout (home.html, area.html, activity.html,
 // activities.html) overrides; root.html is the standalone language chooser
-// served at "/"; head.html defines the <head> content both shells share
-// (and embed.html, the framable list, stands alone). Each layout receives a *Page view (views.go) and nothing
-// else. html/template escapes every value by context, and Markdown is
+// served at "/"; head.html defines the <head> content both shells share,
+// and embed.html (the framable list) stands alone. Each layout receives a
+// *Page view (views.go) and nothing else. html/template escapes every value by context, and Markdown is
 // converted by goldmark in safe mode, so content can never inject markup.
 //
 // A Renderer holds everything a render needs (templates, Markdown
