@@ -13,7 +13,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
-func project(t *testing.T) string { return testproject.Copy(t, "../..") }
+func project(t *testing.T) string { return testproject.Copy(t) }
 
 // TestNewActivityPassesCheck: the scaffold builds, and check names only
 // its placeholders (plus a note: no date yet).
@@ -33,7 +33,7 @@ func TestNewActivityPassesCheck(t *testing.T) {
 		t.Errorf("files = %v", files)
 	}
 	facts, _ := os.ReadFile(filepath.Join(dir, want[0]))
-	if !strings.Contains(string(facts), "number: 5 ") || !strings.Contains(string(facts), "type: webinar ") {
+	if !strings.Contains(string(facts), "number: 4 ") || !strings.Contains(string(facts), "type: webinar ") {
 		t.Errorf("facts:\n%s", facts)
 	}
 	res := check.Run(os.DirFS(dir))
@@ -60,10 +60,10 @@ func TestNewActivityRefuses(t *testing.T) {
 		req  Request
 		want string
 	}{
-		{Request{Area: "youth-neet", ID: "neet-job-readiness"}, `the id "neet-job-readiness" is already used by content/activities/neet-job-readiness/activity.yaml`},
+		{Request{Area: "youth-neet", ID: "neet-readiness"}, `the id "neet-readiness" is already used by content/activities/neet-readiness/activity.yaml`},
 		{Request{Area: "youth-neet", ID: "../escape"}, `"../escape" is not a valid id`},
 		{Request{Area: "youth-neet", ID: "Mentoring"}, `"Mentoring" is not a valid id`},
-		{Request{Area: "youth", ID: "x"}, `unknown area "youth": use one of digital-technologies, labour-market-information, entrepreneurship, youth-neet`},
+		{Request{Area: "youth", ID: "x"}, `unknown area "youth": use one of lmi, youth-neet`},
 		{Request{Area: "youth-neet", ID: "x", Type: "conference"}, `unknown type "conference"`},
 	}
 	for _, tt := range tests {
@@ -73,8 +73,8 @@ func TestNewActivityRefuses(t *testing.T) {
 		}
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "content", "activities"))
-	if len(entries) != 16 {
-		t.Errorf("%d folders in content/activities after refusals, want 16", len(entries))
+	if len(entries) != 5 {
+		t.Errorf("%d folders in content/activities after refusals, want 5", len(entries))
 	}
 }
 
@@ -82,13 +82,13 @@ func TestPrompt(t *testing.T) {
 	dir := project(t)
 	var out bytes.Buffer
 	req := Request{}
-	if err := Prompt(strings.NewReader("\nentrepreneurship\nstartup-clinic\nworkshop\n"), &out, dir, &req); err != nil {
+	if err := Prompt(strings.NewReader("\nlmi\nlmi-clinic\nworkshop\n"), &out, dir, &req); err != nil {
 		t.Fatal(err)
 	}
-	if req != (Request{Area: "entrepreneurship", ID: "startup-clinic", Type: "workshop"}) {
+	if req != (Request{Area: "lmi", ID: "lmi-clinic", Type: "workshop"}) {
 		t.Errorf("req = %+v", req)
 	}
-	if !strings.Contains(out.String(), "Thematic area (digital-technologies, labour-market-information, entrepreneurship, youth-neet): ") {
+	if !strings.Contains(out.String(), "Thematic area (lmi, youth-neet): ") {
 		t.Errorf("prompt: %q", out.String())
 	}
 }

@@ -17,9 +17,9 @@ import (
 	"github.com/oic-pesnet/workplan/internal/build"
 )
 
-// project copies the repository's sources into a temporary folder that the
-// test may edit.
-func project(t *testing.T) string { return testproject.Copy(t, "../..") }
+// project copies the fixture project (internal/testproject) into a temporary
+// folder that the test may edit.
+func project(t *testing.T) string { return testproject.Copy(t) }
 
 func start(t *testing.T, dir string) (*Server, *httptest.Server) {
 	t.Helper()
@@ -101,7 +101,7 @@ func TestRebuildLoop(t *testing.T) {
 		t.Fatalf("first event: %+v", ev)
 	}
 
-	fr := filepath.Join(dir, "content/activities/effective-lmis/index.fr.md")
+	fr := filepath.Join(dir, "content/activities/neet-readiness/index.fr.md")
 	edit(t, fr, "title: ", "title: Nouveau titre — ")
 	if _, err := s.Rebuild(); err != nil {
 		t.Fatal(err)
@@ -109,21 +109,21 @@ func TestRebuildLoop(t *testing.T) {
 	if ev := <-events; len(ev.Problems) != 0 {
 		t.Fatalf("event after a good edit: %+v", ev)
 	}
-	_, body := get(t, ts.URL+"/fr/activities/effective-lmis/")
+	_, body := get(t, ts.URL+"/fr/activities/neet-readiness/")
 	if !strings.Contains(body, "Nouveau titre") {
 		t.Fatal("the edit is not served")
 	}
 
-	facts := filepath.Join(dir, "content/activities/effective-lmis/activity.yaml")
+	facts := filepath.Join(dir, "content/activities/neet-readiness/activity.yaml")
 	edit(t, facts, "country: MA", "country: XX")
 	if _, err := s.Rebuild(); err == nil {
 		t.Fatal("a broken edit built")
 	}
 	ev := <-events
-	if len(ev.Problems) != 1 || !strings.HasPrefix(ev.Problems[0], "content/activities/effective-lmis/activity.yaml:") || !strings.Contains(ev.Problems[0], `unknown country code "XX"`) {
+	if len(ev.Problems) != 1 || !strings.HasPrefix(ev.Problems[0], "content/activities/neet-readiness/activity.yaml:") || !strings.Contains(ev.Problems[0], `unknown country code "XX"`) {
 		t.Fatalf("overlay event: %+v", ev)
 	}
-	resp, body := get(t, ts.URL+"/fr/activities/effective-lmis/")
+	resp, body := get(t, ts.URL+"/fr/activities/neet-readiness/")
 	if resp.StatusCode != 200 || !strings.Contains(body, "Nouveau titre") {
 		t.Error("the last good site is not served after a broken edit")
 	}
@@ -146,7 +146,7 @@ func TestWatch(t *testing.T) {
 	defer close(stop)
 	go s.Watch(stop, 20*time.Millisecond)
 	time.Sleep(50 * time.Millisecond)
-	edit(t, filepath.Join(dir, "content/activities/effective-lmis/index.en.md"), "title: ", "title: Watched — ")
+	edit(t, filepath.Join(dir, "content/activities/neet-readiness/index.en.md"), "title: ", "title: Watched — ")
 	select {
 	case ev := <-events:
 		if len(ev.Problems) != 0 {
@@ -155,7 +155,7 @@ func TestWatch(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no rebuild after an edit")
 	}
-	if _, body := get(t, ts.URL+"/en/activities/effective-lmis/"); !strings.Contains(body, "Watched —") {
+	if _, body := get(t, ts.URL+"/en/activities/neet-readiness/"); !strings.Contains(body, "Watched —") {
 		t.Error("the watched edit is not served")
 	}
 }

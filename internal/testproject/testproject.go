@@ -1,39 +1,88 @@
-// Package testproject gives tests a disposable copy of the project's
-// sources (content, layouts, static, i18n and netlify.toml) in a temporary
-// folder that they may edit.
+// Package testproject gives tests a whole project to build without reading
+// the live content/: the fixture site in testdata/site.txtar (a small work
+// plan in French, Arabic and English that passes `pesnet check --strict`)
+// together with the repository's real layouts, static files, interface
+// strings and netlify.toml, so the real templates are exercised.
+//
+// Editors change content/ every week; tests that pinned it failed on their
+// pull requests. The rule: any content that `pesnet check --strict` accepts
+// passes `go test ./...`. Only the tests in the livecontent package may read
+// content/, and they assert only what check --strict asserts (see
+// TestNoTestReadsLiveContent there).
 package testproject
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
+
+	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
-// Sources are the folders and files a build reads.
-var Sources = []string{"content", "layouts", "static", "i18n", "netlify.toml"}
+// Code are the project's folders and files that are not content: the
+// fixture site is built with the repository's own copies of these.
+var Code = []string{"layouts", "static", "i18n", "netlify.toml"}
 
-// Copy copies the sources of the project at root (usually "../..") into a
-// new temporary folder, removed when the test ends, and returns it.
-func Copy(t testing.TB, root string) string {
+// Root returns the repository root: the nearest folder above the working
+// directory (a package folder, under go test) that holds go.mod.
+func Root(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, name := range Sources {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testproject: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// FS returns the fixture project as an in-memory tree. extra txtar archives
+// (paths relative to the working directory) overlay the fixture: later
+// files with the same name replace earlier ones.
+func FS(t testing.TB, extra ...string) fstest.MapFS {
+	t.Helper()
+	root := Root(t)
+	paths := append([]string{filepath.Join(root, "internal", "testproject", "testdata", "site.txtar")}, extra...)
+	fsys, err := txtarfs.Read(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range Code {
 		src := filepath.Join(root, name)
 		info, err := os.Stat(src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if info.IsDir() {
-			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(src))
-		} else {
-			var data []byte
-			if data, err = os.ReadFile(src); err == nil {
-				err = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		if !info.IsDir() {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
 			}
+			fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+			continue
 		}
-		if err != nil {
+		if err := txtarfs.Overlay(fsys, os.DirFS(src), name); err != nil {
 			t.Fatal(err)
 		}
+	}
+	return fsys
+}
+
+// Copy writes the fixture project (see FS) into a new temporary folder,
+// removed when the test ends, and returns the folder. Tests may edit it.
+func Copy(t testing.TB, extra ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, FS(t, extra...)); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
