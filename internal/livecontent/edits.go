@@ -1,0 +1,174 @@
+package livecontent
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// An Edit is one change an editor makes to content/ through a pull
+// request. Apply changes the project folder dir in place; it chooses its
+// target by a rule (the first planned activity, the first month schedule…)
+// rather than by name, so it still applies when the content has changed.
+// ErrNotApplicable means the content offers no target (e.g. no text left to
+// review).
+type Edit struct {
+	Name  string
+	Apply func(dir string) error
+}
+
+// ErrNotApplicable is returned by an Edit whose target the content lacks.
+var ErrNotApplicable = errors.New("the content has nothing this edit applies to")
+
+// Edits are the changes of issue #8's table, plus a removed activity (first,
+// so that ApplyAll keeps the effect of every later edit).
+func Edits() []Edit {
+	return []Edit{
+		{"remove an activity", removeActivity},
+		{"record what happened: status planned → completed", setStatus},
+		{"mark an Arabic translation reviewed: delete unreviewed: true", markReviewed},
+		{"give an exact date: schedule YYYY-MM → YYYY-MM-18", exactDate},
+		{"add a complete new activity (the README's example id)", addActivity},
+	}
+}
+
+var (
+	statusLine   = regexp.MustCompile(`(?m)^status: *planned *$`)
+	monthLine    = regexp.MustCompile(`(?m)^schedule: *"?(\d{4}-\d{2})"? *$`)
+	numberLine   = regexp.MustCompile(`(?m)^number: *(\d+) *$`)
+	idLine       = regexp.MustCompile(`(?m)^id: *.*$`)
+	unreviewedLn = regexp.MustCompile(`(?m)^unreviewed: *true *\n`)
+)
+
+// activities returns the activity folders of dir, sorted.
+func activities(dir string) ([]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "content", "activities", "*", "activity.yaml"))
+	for i := range paths {
+		paths[i] = filepath.Dir(paths[i])
+	}
+	slices.Sort(paths)
+	return paths, err
+}
+
+// rewriteFirst replaces, in the first file of files that re matches, the
+// match by repl (with $1 expanded).
+func rewriteFirst(files []string, re *regexp.Regexp, repl string) error {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if loc := re.FindSubmatchIndex(data); loc != nil {
+			out := append([]byte{}, data[:loc[0]]...)
+			out = re.Expand(out, []byte(repl), data, loc)
+			out = append(out, data[loc[1]:]...)
+			return os.WriteFile(f, out, 0o644)
+		}
+	}
+	return ErrNotApplicable
+}
+
+func factsFiles(dir string) ([]string, error) {
+	acts, err := activities(dir)
+	for i := range acts {
+		acts[i] = filepath.Join(acts[i], "activity.yaml")
+	}
+	return acts, err
+}
+
+func setStatus(dir string) error {
+	files, err := factsFiles(dir)
+	if err != nil {
+		return err
+	}
+	return rewriteFirst(files, statusLine, "status: completed")
+}
+
+func exactDate(dir string) error {
+	files, err := factsFiles(dir)
+	if err != nil {
+		return err
+	}
+	return rewriteFirst(files, monthLine, `schedule: "$1-18"`)
+}
+
+func markReviewed(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "content", "*", "*", "index.ar.md"))
+	if err != nil {
+		return err
+	}
+	slices.Sort(files)
+	return rewriteFirst(files, unreviewedLn, "")
+}
+
+// addActivity copies the last activity under a new id, in the same area,
+// with the next free number: a complete activity, as an editor writes one
+// after `pesnet new activity` and filling in every placeholder.
+func addActivity(dir string) error {
+	acts, err := activities(dir)
+	if err != nil || len(acts) == 0 {
+		return cmpErr(err)
+	}
+	src := acts[len(acts)-1]
+	id := "neet-mentoring"
+	for n := 2; slices.Contains(acts, filepath.Join(filepath.Dir(src), id)); n++ {
+		id = "neet-mentoring-" + strconv.Itoa(n)
+	}
+	dst := filepath.Join(filepath.Dir(src), id)
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		return err
+	}
+	facts, err := os.ReadFile(filepath.Join(dst, "activity.yaml"))
+	if err != nil {
+		return err
+	}
+	facts = idLine.ReplaceAll(facts, []byte("id: "+id))
+	facts = numberLine.ReplaceAll(facts, []byte("number: 99"))
+	return os.WriteFile(filepath.Join(dst, "activity.yaml"), facts, 0o644)
+}
+
+// removeActivity deletes the first activity folder.
+func removeActivity(dir string) error {
+	acts, err := activities(dir)
+	if err != nil || len(acts) == 0 {
+		return cmpErr(err)
+	}
+	return os.RemoveAll(acts[0])
+}
+
+func cmpErr(err error) error {
+	if err != nil {
+		return err
+	}
+	return ErrNotApplicable
+}
+
+// ApplyAll applies every edit in order to dir, skipping those that do not
+// apply, and returns the names of those applied.
+func ApplyAll(dir string) ([]string, error) {
+	var done []string
+	for _, e := range Edits() {
+		switch err := e.Apply(dir); {
+		case errors.Is(err, ErrNotApplicable):
+		case err != nil:
+			return done, fmt.Errorf("%s: %w", e.Name, err)
+		default:
+			done = append(done, e.Name)
+		}
+	}
+	return done, nil
+}
+
+// Describe lists the edits, one per line.
+func Describe() string {
+	var b strings.Builder
+	for _, e := range Edits() {
+		fmt.Fprintf(&b, "- %s\n", e.Name)
+	}
+	return b.String()
+}
