@@ -17,6 +17,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
@@ -63,15 +64,21 @@ func TestFixtureFeedsConform(t *testing.T) {
 	}
 }
 
-func TestProjectFeedsConform(t *testing.T) {
-	all := feeds(t, os.DirFS("../../content"))
-	if len(all) != 15 {
-		t.Errorf("%d feeds, want 15", len(all))
+// TestSharedFixtureFeedsConform runs the conformance checker over the feeds
+// of the shared fixture site (internal/testproject): every status, a timed
+// event, a multi-day span and an undated activity.
+func TestSharedFixtureFeedsConform(t *testing.T) {
+	sub, _ := fs.Sub(testproject.FS(t), "content")
+	all := feeds(t, sub)
+	// 3 languages × (whole plan + 2 areas).
+	if len(all) != 9 {
+		t.Errorf("%d feeds, want 9", len(all))
 	}
 	for name, data := range all {
 		checkFeed(t, name, data)
-		if n := bytes.Count(data, []byte("BEGIN:VEVENT")); name == "fr/calendar.ics" && n != 16 {
-			t.Errorf("%s: %d events, want 16", name, n)
+		// The undated activity is left out.
+		if n := bytes.Count(data, []byte("BEGIN:VEVENT")); name == "fr/calendar.ics" && n != 4 {
+			t.Errorf("%s: %d events, want 4", name, n)
 		}
 	}
 }

@@ -34,7 +34,7 @@ func TestCSV(t *testing.T) {
 	col := func(name string) int { return slices.Index(csvHeader(), name) }
 	// Arabic text comes through intact, and multi-line descriptions stay in
 	// one field.
-	a := activityByID(t, site, "digital-platforms-jobseekers")
+	a := activityByID(t, site, "lmis-training")
 	var found bool
 	for _, r := range rows[1:] {
 		if r[col("id")] != a.ID || r[col("lang")] != "ar" {
@@ -71,7 +71,7 @@ func TestCSV(t *testing.T) {
 // written as text.
 func TestCSVFormulaGuard(t *testing.T) {
 	site := loadSite(t)
-	a := activityByID(t, site, "effective-lmis")
+	a := activityByID(t, site, "lmi-webinar")
 	a.Texts["en"].Body = []byte("- first point\n- second point")
 	a.Texts["en"].Title = "=HYPERLINK(\"https://evil.example\")"
 	data := generate(t, site)["api/v1/catalog.csv"]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,16 +17,21 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 const testBase = "https://oic-pesnet.example/"
 
-// loadSite reads the project's real content.
+// loadSite reads the content of the shared fixture site (internal/testproject).
 func loadSite(t *testing.T) *content.Site {
 	t.Helper()
-	site, problems := content.Load(os.DirFS("../../content"), "content")
+	sub, err := fs.Sub(testproject.FS(t), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(sub, "content")
 	if problems.HasErrors() {
 		t.Fatalf("content has errors:\n%s", problems)
 	}
@@ -85,7 +91,7 @@ func TestDocumentList(t *testing.T) {
 	for _, p := range []string{
 		"api/v1/index.json", "api/v1/catalog.json", "api/v1/catalog.csv",
 		"api/v1/fr/activities.json", "api/v1/ar/activities.json", "api/v1/en/activities.json",
-		"api/v1/ar/areas/entrepreneurship.json", "api/v1/en/countries.json", "api/v1/en/countries/AZ.json",
+		"api/v1/ar/areas/youth-neet.json", "api/v1/en/countries.json", "api/v1/en/countries/AZ.json",
 		"api/v1/schema/activities.schema.json", "api/v1/schema/index.schema.json",
 	} {
 		if files[p] == nil {
@@ -125,7 +131,7 @@ func TestDocumentList(t *testing.T) {
 func TestGolden(t *testing.T) {
 	files := generate(t, loadSite(t))
 	for _, tt := range []struct{ path, golden string }{
-		{"api/v1/ar/areas/entrepreneurship.json", "ar-area-entrepreneurship.json.golden"},
+		{"api/v1/ar/areas/youth-neet.json", "ar-area-youth-neet.json.golden"},
 	} {
 		got := files[tt.path]
 		golden := filepath.Join("testdata", tt.golden)
@@ -162,7 +168,7 @@ func TestDeterministic(t *testing.T) {
 // they hold; Markdown becomes plain text and raw HTML is dropped.
 func TestTextIsNotHTML(t *testing.T) {
 	site := loadSite(t)
-	a := activityByID(t, site, "digital-platforms-jobseekers")
+	a := activityByID(t, site, "lmis-training")
 	const title = `Workshop </script><script>alert("x")</script> & <b>bold</b> 'quoted'`
 	a.Texts["en"].Title = title
 	a.Texts["en"].Body = []byte("Some **strong** text with <b>raw</b> HTML and a [link](https://example.org/).\n\n- one\n- two")
@@ -226,7 +232,7 @@ func TestCountryWithoutActivity(t *testing.T) {
 // TestFallback: a missing translation shows the default language's text.
 func TestFallback(t *testing.T) {
 	site := loadSite(t)
-	a := activityByID(t, site, "effective-lmis")
+	a := activityByID(t, site, "lmi-webinar")
 	delete(a.Texts, "ar")
 	files := generate(t, site)
 	doc := decode[activitiesDoc](t, files["api/v1/ar/activities.json"])
@@ -243,7 +249,7 @@ func TestFallback(t *testing.T) {
 
 func TestScheduleWithTimes(t *testing.T) {
 	site := loadSite(t)
-	a := activityByID(t, site, "digital-platforms-jobseekers")
+	a := activityByID(t, site, "lmis-training")
 	s, err := schedule.Parse("2025-11-04T09:00/2025-11-05T17:30 Asia/Baku")
 	if err != nil {
 		t.Fatal(err)

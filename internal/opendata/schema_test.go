@@ -90,7 +90,7 @@ func TestSchemas(t *testing.T) {
 // optional fact and a missing translation.
 func TestSchemasOptionalFacts(t *testing.T) {
 	site := loadSite(t)
-	a := activityByID(t, site, "digital-platforms-jobseekers")
+	a := activityByID(t, site, "lmis-training")
 	s, err := schedule.Parse("2025-11-04T09:00/2025-11-04T17:30 Asia/Baku")
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +102,7 @@ func TestSchemasOptionalFacts(t *testing.T) {
 	a.Status = content.StatusCancelled
 	delete(a.Texts, "ar")
 	delete(site.Areas[0].Texts, "en")
-	undated := activityByID(t, site, "effective-lmis")
+	undated := activityByID(t, site, "lmi-webinar")
 	undated.Schedule, _ = schedule.Parse("tbd")
 	files := generate(t, site)
 	validateAll(t, files)
@@ -116,7 +116,7 @@ func TestSchemasOptionalFacts(t *testing.T) {
 func TestSchemasAreStrict(t *testing.T) {
 	files := generate(t, loadSite(t))
 	schemas := validators(t, files)
-	const p = "api/v1/en/areas/entrepreneurship.json"
+	const p = "api/v1/en/areas/youth-neet.json"
 	tests := []struct {
 		name   string
 		change func(doc map[string]any, act map[string]any)
