@@ -3,6 +3,7 @@ package content_test
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
@@ -92,24 +94,25 @@ func FuzzFrontMatter(f *testing.F) {
 }
 
 // FuzzLoad fuzzes the facts of an activity (activity.yaml) in a generated
-// tree whose areas are those of the project's content, so that the
-// project's own activity.yaml files are valid seeds.
+// tree whose areas are those of the shared fixture site
+// (internal/testproject), so that its activity.yaml files are valid seeds.
 func FuzzLoad(f *testing.F) {
 	const name = "activities/a/activity.yaml"
-	areas, _ := filepath.Glob("../../content/areas/*/area.yaml")
+	project := testproject.FS(f)
+	areas, _ := fs.Glob(project, "content/areas/*/area.yaml")
 	fsys := fstest.MapFS{
 		"site.yaml":                file("base_url: https://example.org/\nlanguages: [fr, ar, en]\nupdated: 2025-01-15\n"),
 		"_index.fr.md":             file("---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n"),
 		"activities/a/index.fr.md": file("---\ntitle: Atelier\nsummary: Un atelier.\n---\nDescription.\n"),
 	}
 	for i, p := range append(areas, "digital/area.yaml") {
-		id := filepath.Base(filepath.Dir(p))
+		id := path.Base(path.Dir(p))
 		fsys["areas/"+id+"/area.yaml"] = file(fmt.Sprintf("number: %d\n", i+1))
 		fsys["areas/"+id+"/_index.fr.md"] = file("---\ntitle: Domaine\nsummary: Un domaine.\n---\n- Objectif.\n")
 	}
-	real, _ := filepath.Glob("../../content/activities/*/activity.yaml")
+	real, _ := fs.Glob(project, "content/activities/*/activity.yaml")
 	for _, p := range real {
-		data, err := os.ReadFile(p)
+		data, err := fs.ReadFile(project, p)
 		if err != nil {
 			f.Fatal(err)
 		}

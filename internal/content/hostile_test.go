@@ -15,6 +15,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
@@ -187,13 +188,13 @@ func TestDeepNestingRefused(t *testing.T) {
 	}
 }
 
-// TestLoadDoesNotModify: the loader only reads. A copy of the project's
-// content, plus files it normalizes in memory (byte-order mark, CRLF) and
+// TestLoadDoesNotModify: the loader only reads. A copy of the fixture
+// site's content (internal/testproject), plus files it normalizes in memory (byte-order mark, CRLF) and
 // files it refuses, is byte for byte the same after Load, with the same
 // modification times, modes and no file added or removed.
 func TestLoadDoesNotModify(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(testproject.Copy(t), "content"))); err != nil {
 		t.Fatal(err)
 	}
 	writeTree(t, dir, fstest.MapFS{

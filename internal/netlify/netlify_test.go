@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/oic-pesnet/workplan/internal/build"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 )
 
 func project(t *testing.T) *Config {
@@ -108,11 +109,12 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 }
 
-// TestNoHeaderSetTwice checks every file of the built site: no header may
-// come from two rules, since Netlify would join their values.
+// TestNoHeaderSetTwice checks every file of the built fixture site
+// (internal/testproject): no header may come from two rules, since Netlify
+// would join their values.
 func TestNoHeaderSetTwice(t *testing.T) {
 	c := project(t)
-	res, err := build.Build(os.DirFS("../.."), build.Options{})
+	res, err := build.Build(testproject.FS(t), build.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
