@@ -13,13 +13,14 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/write"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("C", ".", "project folder (holding content/, layouts/, static/, i18n/)")
-	out := fl.String("o", "public", "output folder, replaced as a whole when the build succeeds")
+	out := fl.String("o", "public", "output folder, replaced as a whole when the build succeeds (not a source folder; an existing folder only if a build wrote it)")
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at (default: base_url of content/site.yaml)")
 	noindex := fl.Bool("noindex", false, "mark every page noindex and disallow robots (deploy previews)")
 	quiet := fl.Bool("quiet", false, "print problems only, no summary")
@@ -30,6 +31,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	outDir := *out
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(*dir, outDir)
+	}
+	if err := write.CheckOut(*dir, outDir); err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return exitUsage
 	}
 	res, err := build.Build(os.DirFS(*dir), build.Options{Out: outDir, BaseURL: *baseURL, NoIndex: *noindex})
 	fmt.Fprint(stderr, res.Problems.String())

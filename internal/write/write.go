@@ -2,12 +2,20 @@
 //
 // Dir writes into a fresh temporary folder beside the output folder and
 // swaps it in only when every file was written, so a failed or interrupted
-// build leaves the previous output untouched. It refuses output folders
-// that would destroy sources (the project root, a folder of the project
-// that holds sources, the home folder, the file system root) and it never
-// deletes anything outside the output folder. File paths come from the
-// build (ids are validated by the loader) and are checked again here: a
-// path that is absolute or climbs with ".." is refused.
+// build leaves the previous output untouched. The output gets the usual
+// permissions (folders 0755, files 0644, less the umask), so that a web
+// server running as another user can read it.
+//
+// Dir never destroys what the build did not write: it replaces an existing
+// output folder only when that folder is empty or holds Marker, which every
+// output it writes holds, and it refuses the file system root, the home
+// folder and folders of a project's sources (place.go). CheckOut adds the
+// checks that need to know the project: with symbolic links resolved, the
+// output may not be the project folder or an ancestor of it, nor overlap
+// its source folders. It never deletes anything outside the output folder
+// and its own temporary folders. File paths come from the build (ids are
+// validated by the loader) and are checked again here: a path that is
+// absolute or climbs with ".." is refused.
 package write
 
 import (
@@ -22,43 +30,20 @@ import (
 	"github.com/oic-pesnet/workplan/internal/render"
 )
 
-// protected are folder names that hold the project's sources.
-var protected = []string{"content", "layouts", "static", "i18n", "cmd", "internal", ".git", ".ci"}
-
-// CheckOut returns an error when out must not be used as an output folder.
-func CheckOut(out string) error {
-	abs, err := filepath.Abs(out)
+// Dir replaces folder out with exactly files, plus Marker. When out is
+// reached through a symbolic link, the folder the link leads to is
+// replaced.
+func Dir(out string, files []render.File) error {
+	out, err := resolve(out)
 	if err != nil {
 		return err
 	}
-	abs = filepath.Clean(abs)
-	if abs == filepath.Dir(abs) {
-		return fmt.Errorf("refusing to write the site into %s: that is the root of the file system; use a folder such as public", abs)
-	}
-	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == abs {
-		return fmt.Errorf("refusing to write the site into your home folder %s; use a folder such as public", abs)
-	}
-	for _, marker := range []string{"go.mod", ".git", "content"} {
-		if _, err := os.Stat(filepath.Join(abs, marker)); err == nil {
-			return fmt.Errorf("refusing to write the site into %s: it holds %s, so it looks like a project folder whose files would be replaced; use a folder such as public", abs, marker)
-		}
-	}
-	for _, name := range protected {
-		if filepath.Base(abs) == name {
-			if _, err := os.Stat(filepath.Join(filepath.Dir(abs), "go.mod")); err == nil {
-				return fmt.Errorf("refusing to write the site into %s: it is the project's %s/ folder; use a folder such as public", abs, name)
-			}
-		}
-	}
-	return nil
-}
-
-// Dir replaces folder out with exactly files.
-func Dir(out string, files []render.File) error {
-	if err := CheckOut(out); err != nil {
+	if err := checkPlace(out); err != nil {
 		return err
 	}
-	out = filepath.Clean(out)
+	if err := checkExisting(out); err != nil {
+		return err
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -68,15 +53,31 @@ func Dir(out string, files []render.File) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
+	if err := fill(tmp, files); err != nil {
 		_ = os.RemoveAll(tmp)
 		return err
 	}
 	return swap(tmp, out)
 }
 
+// fill writes the marker, then files, into the new folder dir. The marker
+// goes in first, so that a build killed from then on leaves a folder that
+// removeStale may delete.
+func fill(dir string, files []render.File) error {
+	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp creates 0700
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+		return err
+	}
+	return writeAll(dir, files)
+}
+
 func writeAll(dir string, files []render.File) error {
 	for _, f := range files {
+		if f.Path == Marker {
+			return fmt.Errorf("refusing to write %q: the name is reserved for the output folder's marker", f.Path)
+		}
 		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") || path.Clean(f.Path) != f.Path {
 			return fmt.Errorf("refusing to write %q: not a clean relative path inside the output folder", f.Path)
 		}
@@ -123,15 +124,22 @@ func swap(tmp, out string) error {
 }
 
 // removeStale deletes the temporary folders that an interrupted build left
-// beside the output (only ours: their names start with prefix).
+// beside the output: folders whose names start with prefix and that hold
+// Marker, or are empty (killed before the marker was written).
 func removeStale(parent, prefix string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
-			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if m, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && m.Mode().IsRegular() {
+			_ = os.RemoveAll(dir)
+		} else {
+			_ = os.Remove(dir) // only succeeds when empty
 		}
 	}
 }

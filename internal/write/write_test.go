@@ -61,11 +61,11 @@ func TestCheckOutRefuses(t *testing.T) {
 	}
 	home, _ := os.UserHomeDir()
 	for _, bad := range []string{"/", project, filepath.Join(project, "content"), filepath.Join(project, "static"), home} {
-		if err := CheckOut(bad); err == nil {
+		if err := CheckOut(project, bad); err == nil {
 			t.Errorf("CheckOut(%q) accepted", bad)
 		}
 	}
-	if err := CheckOut(filepath.Join(project, "public")); err != nil {
+	if err := CheckOut(project, filepath.Join(project, "public")); err != nil {
 		t.Errorf("CheckOut(public) = %v", err)
 	}
 	if err := Dir(project, []render.File{{Path: "index.html", Data: []byte("x")}}); err == nil {
