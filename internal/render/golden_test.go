@@ -1,0 +1,97 @@
+package render_test
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/testproject"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/* from the current layouts")
+
+// goldenPages are the pages kept as golden files: one per page kind and
+// language (home, all activities, an area, an activity, the embed
+// documentation, the 404 page), the root language chooser, an iframe list,
+// the sitemap and robots.txt.
+func goldenPages() []string {
+	var pages []string
+	for _, lang := range []string{"fr", "ar", "en"} {
+		for _, p := range []string{"index.html", "activities/index.html", "areas/lmi/index.html",
+			"activities/lmis-training/index.html", "embed/index.html", "404.html"} {
+			pages = append(pages, lang+"/"+p)
+		}
+	}
+	return append(pages, "index.html", "embed/ar/areas/youth-neet/index.html", "sitemap.xml", "robots.txt")
+}
+
+// renderFixture renders the shared fixture site (internal/testproject) with
+// the project's real layouts and strings, before minification.
+func renderFixture(t *testing.T) map[string][]byte {
+	t.Helper()
+	project := testproject.FS(t)
+	sub, _ := fs.Sub(project, "content")
+	site, problems := content.Load(sub, "content")
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	bundle, problems := l10n.LoadBundle(project, "i18n", site.Config.Languages)
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	layouts, _ := fs.Sub(project, "layouts")
+	r, problems := render.New(layouts, bundle, assemble.New(site), render.Options{
+		BaseURL: site.Config.BaseURL, LayoutsDir: "layouts",
+		Assets: map[string]string{"css/site.css": "/css/site.0123456789.css"},
+	})
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	files, problems := r.Render()
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+// TestGolden compares each page kind with its golden file, so a change to
+// a layout, a view or an interface string shows as a reviewable diff.
+// After an intended change: go test ./internal/render -run TestGolden -update
+// and review `git diff internal/render/testdata`.
+func TestGolden(t *testing.T) {
+	files := renderFixture(t)
+	for _, p := range goldenPages() {
+		got, ok := files[p]
+		if !ok {
+			t.Errorf("%s is not rendered", p)
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_"))
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/render -run TestGolden -update and review the files)", err)
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s differs from %s (-want +got):\n%s", p, golden, diff)
+		}
+	}
+}
