@@ -31,6 +31,7 @@ type loader struct {
 	idPos    map[*Activity]diag.Pos // where each activity's id and number
 	numPos   map[*Activity]diag.Pos // are written, for duplicate reports
 	broken   map[string]bool        // folders whose facts file could not be read, or badly named
+	failed   map[string]bool        // "<folder>/<lang>" of text files reported unreadable or misnamed
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -40,7 +41,8 @@ type loader struct {
 // that the caller can check the rest of the project in the same run.
 func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
-		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, numPos: map[*Activity]diag.Pos{}, broken: map[string]bool{}}
+		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, numPos: map[*Activity]diag.Pos{},
+		broken: map[string]bool{}, failed: map[string]bool{}}
 	files := l.list()
 	if !l.loadConfig() {
 		return nil, l.problems
@@ -164,42 +166,6 @@ func (l *loader) loadConfig() bool {
 	return l.problems.Count(diag.Error) == errs
 }
 
-// langOf returns the language of a file named <base>.<lang>.md, reporting
-// unknown languages.
-func (l *loader) langOf(name, base string) (string, bool) {
-	file := path.Base(name)
-	lang, ok := strings.CutPrefix(file, base+".")
-	if !ok {
-		return "", false
-	}
-	lang, ok = strings.CutSuffix(lang, ".md")
-	if !ok {
-		return "", false
-	}
-	if !slices.Contains(l.site.Config.Languages, lang) {
-		l.problems.Errorf(l.show(name), diag.Pos{Line: 1, Col: 1}, "unknown language %q in the file name: this site publishes %s; rename the file %s.<language>.md",
-			lang, strings.Join(l.site.Config.Languages, ", "), base)
-		return "", true
-	}
-	return lang, true
-}
-
-// known reports whether a path is one of the layout's files.
-func (l *loader) known(name string) bool {
-	parts := strings.Split(name, "/")
-	file := parts[len(parts)-1]
-	isText := func(base string) bool { return strings.HasPrefix(file, base+".") && strings.HasSuffix(file, ".md") }
-	switch {
-	case len(parts) == 1:
-		return file == "site.yaml" || isText("_index")
-	case len(parts) == 3 && parts[0] == "areas":
-		return file == "area.yaml" || isText("_index")
-	case len(parts) == 3 && parts[0] == "activities":
-		return file == "activity.yaml" || isText("index")
-	}
-	return false
-}
-
 func (l *loader) homeFile(name string) bool {
 	if strings.Contains(name, "/") {
 		return false
@@ -208,6 +174,8 @@ func (l *loader) homeFile(name string) bool {
 	if ok && lang != "" {
 		if t, ok := l.readText(name, lang, homeText); ok {
 			l.site.Home[lang] = t
+		} else {
+			l.failed[path.Join(".", lang)] = true
 		}
 	}
 	return ok

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -82,6 +83,7 @@ func (l *loader) textFile(name, dir, base string, kind textKind) {
 	}
 	t, ok := l.readText(name, lang, kind)
 	if !ok {
+		l.failed[path.Join(dir, lang)] = true // reported: not also "missing"
 		return
 	}
 	if l.texts[dir] == nil {
@@ -117,26 +119,34 @@ func (l *loader) finish() {
 		a.Texts = l.take(dir)
 	}
 	for dir, texts := range l.texts {
-		if l.broken[dir] {
-			continue // the facts file exists but could not be read; already reported
-		}
-		for _, t := range texts {
-			what := "area.yaml"
-			if strings.HasPrefix(dir, "activities/") {
-				what = "activity.yaml"
-			}
-			l.problems.Errorf(t.File, diag.Pos{Line: 1, Col: 1}, "this text has no %s beside it: add %s with the facts, or move the file to its page's folder", what, l.show(path.Join(dir, what)))
+		if !l.broken[dir] { // else the facts file exists but could not be read; already reported
+			l.reportOrphans(dir, texts)
 		}
 	}
 	l.checkDuplicates()
 	l.sortSite()
-	l.checkTranslations("the home page", l.show("site.yaml"), l.site.Home, "_index")
-	for _, a := range l.site.Areas {
-		l.checkTranslations(fmt.Sprintf("area %q", a.ID), a.File, a.Texts, "_index")
+	l.checkTranslations("the home page", l.show("site.yaml"), ".", l.site.Home, "_index")
+	for dir, a := range l.areasByDir() {
+		l.checkTranslations(fmt.Sprintf("area %q", a.ID), a.File, dir, a.Texts, "_index")
 	}
-	for _, a := range l.site.Activities {
-		l.checkTranslations(fmt.Sprintf("activity %q", a.ID), a.File, a.Texts, "index")
+	for dir, a := range l.acts {
+		l.checkTranslations(fmt.Sprintf("activity %q", cmp.Or(a.ID, path.Base(dir))), a.File, dir, a.Texts, "index")
 	}
+}
+
+// reportOrphans reports, once per folder, texts without a facts file.
+func (l *loader) reportOrphans(dir string, texts Texts) {
+	what := "area.yaml"
+	if strings.HasPrefix(dir, "activities/") {
+		what = "activity.yaml"
+	}
+	var files []string
+	for _, t := range texts {
+		files = append(files, t.File)
+	}
+	slices.Sort(files)
+	l.problems.Errorf(files[0], diag.Pos{Line: 1, Col: 1}, "the folder %s has texts but no %s: add %s with the facts, or move the texts to their page's folder",
+		l.show(dir), what, l.show(path.Join(dir, what)))
 }
 
 func (l *loader) areasByDir() map[string]*Area {
@@ -196,14 +206,15 @@ func (l *loader) sortedByFile() []*Activity {
 
 // checkTranslations requires a text in at least one language and warns for
 // each language without one.
-func (l *loader) checkTranslations(what, file string, texts Texts, base string) {
+func (l *loader) checkTranslations(what, file, dir string, texts Texts, base string) {
 	langs := l.site.Config.Languages
-	if len(texts) == 0 {
+	failed := func(lang string) bool { return l.failed[path.Join(dir, lang)] }
+	if len(texts) == 0 && !slices.ContainsFunc(langs, failed) {
 		l.problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "%s has no text in any language: add %s.%s.md beside it", what, base, langs[0])
 		return
 	}
 	for _, lang := range langs {
-		if texts[lang] == nil {
+		if texts[lang] == nil && !failed(lang) {
 			l.problems.Warnf(file, diag.Pos{Line: 1, Col: 1}, "%s has no %q text: its page shows another language's text with a notice until %s.%s.md is added", what, lang, base, lang)
 		}
 	}

@@ -19,9 +19,7 @@ type source struct {
 
 func readSource(file string, raw []byte, problems *diag.List) (*source, bool) {
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-	if !utf8.Valid(raw) {
-		off := invalidUTF8(raw)
-		problems.Errorf(file, posOf(raw, off), "the file is not valid UTF-8 text (byte 0x%02X): save it as UTF-8 in your editor (\"Save with encoding\" → UTF-8)", raw[off])
+	if !checkEncoding(file, raw, problems) {
 		return nil, false
 	}
 	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))

@@ -25,19 +25,21 @@ func parseYAML(file string, data []byte, lineOff int, problems *diag.List) (ast.
 		problems.Errorf(file, diag.Pos{Line: lineOff + line, Col: 1}, "the YAML nests lists or fields more than %d levels deep here: check the brackets [ ] and { } and the \"- \" that start the line", maxYAMLDepth)
 		return nil, false
 	}
-	f, err := parser.ParseBytes(data, 0)
+	// Duplicate keys are reported by fields.decode, which names both lines.
+	f, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
+		lines := bytes.Split(data, []byte("\n"))
+		pos, msg := diag.Pos{Line: 1, Col: 1}, err.Error()
 		var serr *yaml.SyntaxError
-		pos := diag.Pos{Line: lineOff + 1, Col: 1}
-		msg := err.Error()
 		if errors.As(err, &serr) {
 			msg = serr.Message
 			if serr.Token != nil {
-				pos = within(bytes.Split(data, []byte("\n")), diag.Pos{Line: serr.Token.Position.Line, Col: serr.Token.Position.Column})
-				pos.Line += lineOff
+				pos = diag.Pos{Line: serr.Token.Position.Line, Col: serr.Token.Position.Column}
 			}
 		}
-		problems.Errorf(file, pos, "malformed YAML: %s: check the indentation and the quotes on this line (text containing \": \" must be in quotes)", msg)
+		pos, msg = explainSyntax(lines, msg, pos)
+		pos.Line += lineOff
+		problems.Errorf(file, pos, "%s", msg)
 		return nil, false
 	}
 	if len(f.Docs) > 1 {
@@ -135,26 +137,43 @@ func (fs fields) decode(n ast.Node, what string) {
 	if !ok {
 		return
 	}
-	seen := map[string]bool{}
+	seen := map[string]bool{}      // given, or misspelt close enough
+	first := map[string]ast.Node{} // where each key is first given
 	for _, p := range pairs {
 		key := p.Key.GetToken().Value
 		h, known := fs.handlers[key]
 		switch {
+		case first[key] != nil:
+			fs.d.errorf(p.Key, "%q is given twice, on lines %d and %d: keep one", key, fs.d.pos(first[key]).Line, fs.d.pos(p.Key).Line)
 		case !known:
+			first[key] = p.Key
 			hint, near := fs.suggest(key)
 			seen[near] = near != "" // a misspelt key is not also reported missing
 			fs.d.errorf(p.Key, "unknown field %q in %s%s", key, what, hint)
-		case seen[key]:
-			fs.d.errorf(p.Key, "field %q is given twice: keep one", key)
 		default:
+			first[key] = p.Key
 			seen[key] = true
 			h(p.Value)
 		}
 	}
+	fs.checkRequired(n, pairs, seen, what)
+}
+
+// checkRequired reports the required fields not given: one message for an
+// empty mapping (an empty file), else one per field.
+func (fs fields) checkRequired(n ast.Node, pairs []*ast.MappingValueNode, seen map[string]bool, what string) {
+	var missing []string
 	for _, k := range fs.required {
 		if !seen[k] {
-			fs.d.problems.Errorf(fs.d.file, fs.d.startPos(n, pairs), "%s lacks the required field %q: add a line \"%s: …\"", what, k, k)
+			missing = append(missing, k)
 		}
+	}
+	if len(pairs) == 0 && len(missing) > 1 {
+		fs.d.problems.Errorf(fs.d.file, fs.d.startPos(n, pairs), "%s is empty: add the required fields %s, one \"field: value\" per line", what, strings.Join(missing, ", "))
+		return
+	}
+	for _, k := range missing {
+		fs.d.problems.Errorf(fs.d.file, fs.d.startPos(n, pairs), "%s lacks the required field %q: add a line \"%s: …\"", what, k, k)
 	}
 }
 
@@ -272,11 +291,18 @@ func (d *decoder) text(n ast.Node, key string) (string, bool) {
 		s = v.Value.Value
 	case *ast.IntegerNode, *ast.FloatNode:
 		s = v.GetToken().Value
+	case *ast.SequenceNode:
+		d.errorf(n, "%q must be one text, not a list: write it on one line after \"%s:\", without brackets or \"- \" (in double quotes if the text itself starts with \"[\" or \"- \")", key, key)
+		return "", false
 	default:
 		d.errorf(n, "%q must be text, not %s: write it on one line after the colon, in quotes if it contains \": \"", key, describeOrEmpty(n))
 		return "", false
 	}
 	// YAML escapes ("\u202E") can produce what the file itself may not hold.
+	if t := n.GetToken(); strings.ContainsRune(s, utf8.RuneError) && !strings.ContainsRune(t.Origin, utf8.RuneError) {
+		d.errorf(n, "%s", msgSurrogate)
+		return "", false
+	}
 	if _, r, bad := forbiddenRune([]byte(s)); bad {
 		d.errorf(n, "%q holds the invisible control character %U (%s): remove it; it can hide or reorder what readers see", key, r, controlName(r))
 		return "", false
