@@ -36,7 +36,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return exitUsage
 	}
-	res, err := build.Build(os.DirFS(*dir), build.Options{Out: outDir, BaseURL: *baseURL, NoIndex: *noindex})
+	opts := build.Options{Out: outDir, BaseURL: *baseURL, NoIndex: *noindex}
+	var prog *progress
+	if !*quiet {
+		if prog = newProgress(stderr); prog != nil {
+			opts.Progress = prog.Stage
+		}
+	}
+	res, err := build.Build(os.DirFS(*dir), opts)
+	if prog != nil {
+		prog.Done() // clears the line before any problem is printed
+	}
 	fmt.Fprint(stderr, res.Problems.String())
 	code := exitOK
 	var perr *diag.Errors

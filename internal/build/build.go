@@ -36,6 +36,18 @@ type Options struct {
 	// NoIndex publishes a site that search engines must not index (deploy
 	// previews): every page says noindex and robots.txt disallows all.
 	NoIndex bool
+	// Progress, when set, is told each stage as it starts ("load",
+	// "render", "minify", "feeds", "data", "write") with the number of
+	// files the stage handles (0 when not known in advance). It is called
+	// from the building goroutine and must return quickly.
+	Progress func(stage string, files int)
+}
+
+// stage reports the start of a stage to opts.Progress.
+func (o Options) stage(name string, files int) {
+	if o.Progress != nil {
+		o.Progress(name, files)
+	}
 }
 
 // Result describes a build.
@@ -56,6 +68,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 	if ok {
 		res.Files = files
 		if opts.Out != "" {
+			opts.stage("write", len(files))
 			if err := write.Dir(opts.Out, files); err != nil {
 				return res, err
 			}
@@ -68,6 +81,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 // compile runs every stage up to minified bytes.
 func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 	problems := res.Problems
+	opts.stage("load", 0)
 	site, p := content.Load(sub(project, "content"), "content")
 	problems.Merge(p)
 	if site == nil {
@@ -94,17 +108,21 @@ func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
 	if problems.HasErrors() {
 		return nil, false
 	}
+	opts.stage("render", 0)
 	pages, p := r.Render()
 	problems.Merge(p)
 	for _, f := range pages {
 		res.Pages[pageLang(f.Path)]++
 	}
+	opts.stage("minify", len(pages))
 	files, p := minifyAll(min, pages)
 	problems.Merge(p)
+	opts.stage("feeds", 0)
 	feeds, p := feed.New(cat, bundle, site.Config.BaseURL).Files()
 	problems.Merge(p)
 	res.Feeds = len(feeds)
 	files = append(files, feeds...)
+	opts.stage("data", 0)
 	data, p := opendata.Files(cat, bundle, opendata.Options{BaseURL: site.Config.BaseURL})
 	problems.Merge(p)
 	data, p = minifyAll(min, data)

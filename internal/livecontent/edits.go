@@ -42,6 +42,7 @@ var (
 	monthLine    = regexp.MustCompile(`(?m)^schedule: *"?(\d{4}-\d{2})"? *$`)
 	numberLine   = regexp.MustCompile(`(?m)^number: *(\d+) *$`)
 	idLine       = regexp.MustCompile(`(?m)^id: *.*$`)
+	areaLine     = regexp.MustCompile(`(?m)^area: *"?([a-z0-9-]+)"? *$`)
 	unreviewedLn = regexp.MustCompile(`(?m)^unreviewed: *true *\n`)
 )
 
@@ -107,8 +108,8 @@ func markReviewed(dir string) error {
 }
 
 // addActivity copies the last activity under a new id, in the same area,
-// with the next free number: a complete activity, as an editor writes one
-// after `pesnet new activity` and filling in every placeholder.
+// with the area's next free number: a complete activity, as an editor
+// writes one after `pesnet new activity` and filling in every placeholder.
 func addActivity(dir string) error {
 	acts, err := activities(dir)
 	if err != nil || len(acts) == 0 {
@@ -119,6 +120,10 @@ func addActivity(dir string) error {
 	for n := 2; slices.Contains(acts, filepath.Join(filepath.Dir(src), id)); n++ {
 		id = "neet-mentoring-" + strconv.Itoa(n)
 	}
+	next, err := nextNumber(acts, src)
+	if err != nil {
+		return err
+	}
 	dst := filepath.Join(filepath.Dir(src), id)
 	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		return err
@@ -128,8 +133,35 @@ func addActivity(dir string) error {
 		return err
 	}
 	facts = idLine.ReplaceAll(facts, []byte("id: "+id))
-	facts = numberLine.ReplaceAll(facts, []byte("number: 99"))
+	facts = numberLine.ReplaceAll(facts, []byte("number: "+strconv.Itoa(next)))
 	return os.WriteFile(filepath.Join(dst, "activity.yaml"), facts, 0o644)
+}
+
+// nextNumber is one more than the highest number among the activities of
+// src's area.
+func nextNumber(acts []string, src string) (int, error) {
+	areaOf := func(facts []byte) string {
+		if m := areaLine.FindSubmatch(facts); m != nil {
+			return string(m[1])
+		}
+		return ""
+	}
+	srcFacts, err := os.ReadFile(filepath.Join(src, "activity.yaml"))
+	if err != nil {
+		return 0, err
+	}
+	highest := 0
+	for _, a := range acts {
+		facts, err := os.ReadFile(filepath.Join(a, "activity.yaml"))
+		if err != nil {
+			return 0, err
+		}
+		if m := numberLine.FindSubmatch(facts); m != nil && areaOf(facts) == areaOf(srcFacts) {
+			n, _ := strconv.Atoi(string(m[1]))
+			highest = max(highest, n)
+		}
+	}
+	return highest + 1, nil
 }
 
 // removeActivity deletes the first activity folder.

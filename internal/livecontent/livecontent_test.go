@@ -143,3 +143,16 @@ func TestSuiteProof(t *testing.T) {
 		t.Errorf("go test ./... fails on the edited content: %v\n%s", err, out)
 	}
 }
+
+// TestEditsTwice: applying every edit twice still gives content that
+// passes check --strict (the suite proof runs the suite, and so the edits,
+// on content that already carries them).
+func TestEditsTwice(t *testing.T) {
+	dir := testproject.Copy(t)
+	for range 2 {
+		if _, err := ApplyAll(dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	Assert(t, dir)
+}
