@@ -20,6 +20,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/srcfs"
 )
 
 // mediaTypes maps output extensions to the minifier's media types.
@@ -81,13 +82,10 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
-		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
-			problems.Errorf(path.Join(display, p), diag.Pos{}, "only regular files are allowed in %s: replace the link by a real file", display)
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := srcfs.ReadFile(fsys, p, srcfs.MaxAssetSize)
 		if err != nil {
-			return err
+			problems.Errorf(path.Join(display, p), diag.Pos{}, "%s", srcfs.Reason(err))
+			return nil
 		}
 		ext := path.Ext(p)
 		if mt, ok := mediaTypes[ext]; ok {

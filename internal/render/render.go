@@ -27,6 +27,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/srcfs"
 )
 
 // File is one output file, with a slash-separated path relative to the
@@ -65,6 +66,7 @@ var pageLayouts = []string{"home.html", "area.html", "activity.html", "activitie
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
 	problems := &diag.List{}
+	layouts = srcfs.FS(layouts, srcfs.MaxTextSize) // regular files only, no links
 	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
 		md:    map[bool]goldmark.Markdown{false: newMarkdown(false), true: newMarkdown(true)},
 		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{}}
