@@ -3,9 +3,11 @@
 // forms), country and language names from CLDR (golang.org/x/text), with
 // overrides where the network's usage differs, and localized schedules.
 //
-// LoadBundle reads every i18n file of an fs.FS, reports malformed TOML with
-// its file:line:col, and checks that each language defines every message of
-// the default language. A Localizer never fails at render time: a message
+// LoadBundle reads every i18n file of an fs.FS under the rules of every
+// source file (package srcfs: regular files only, no links, a size limit),
+// reports malformed TOML with its file:line:col, refuses template actions
+// other than {{.Name}} in the strings (placeholders.go), and checks that
+// each language defines every message of the default language. A Localizer never fails at render time: a message
 // that does not exist renders as its id and is recorded, so that the build
 // reports it with the other problems of the run.
 package l10n
@@ -22,6 +24,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/srcfs"
 )
 
 // Bundle holds the messages of every language.
@@ -40,13 +43,17 @@ func LoadBundle(fsys fs.FS, dir string, langs []string) (*Bundle, *diag.List) {
 	b.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, lang := range langs {
 		file := path.Join(dir, lang+".toml")
-		data, err := fs.ReadFile(fsys, file)
-		if err != nil {
+		data, err := readFile(fsys, dir, lang+".toml")
+		if errors.Is(err, fs.ErrNotExist) {
 			problems.Errorf(file, diag.Pos{}, "the UI strings for language %q are missing: create %s (copy %s.toml and translate it)", lang, file, langs[0])
 			continue
 		}
+		if err != nil {
+			problems.Errorf(file, diag.Pos{}, "%s", srcfs.Reason(err))
+			continue
+		}
 		ids, ok := checkTOML(file, data, &problems)
-		if !ok {
+		if !ok || !checkPlaceholders(file, data, &problems) {
 			continue
 		}
 		if _, err := b.bundle.ParseMessageFileBytes(data, file); err != nil {
@@ -57,6 +64,17 @@ func LoadBundle(fsys fs.FS, dir string, langs []string) (*Bundle, *diag.List) {
 	}
 	b.checkComplete(dir, langs, &problems)
 	return b, &problems
+}
+
+// readFile reads one file of folder dir under the sources' rules: a
+// regular file (a named pipe would block the build), not a link (which
+// could publish a file from outside the project), of reasonable size.
+func readFile(fsys fs.FS, dir, name string) ([]byte, error) {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	return srcfs.ReadFile(sub, name, srcfs.MaxTextSize)
 }
 
 // checkTOML decodes data once to report syntax errors with their position
