@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,7 +32,10 @@ func runNew(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if err := scaffold.Prompt(stdin, stdout, *dir, &req); err != nil {
 			fmt.Fprintf(stderr, "new: %v\n", err)
-			return exitUsage
+			if errors.Is(err, scaffold.ErrAborted) {
+				return exitUsage
+			}
+			return exitContent
 		}
 	}
 	files, err := scaffold.Activity(*dir, req)

@@ -4,15 +4,16 @@
 // that builds. `pesnet check` names every placeholder left ("TODO") until
 // it is replaced.
 //
-// It refuses an id that is malformed or already used, and an area that
-// does not exist. The files are written into a temporary folder that is
-// renamed into place only when all of them were written.
+// It refuses an id that is malformed or already used, an area that does
+// not exist and an unknown type. In a terminal, Prompt asks for each of
+// these in turn and checks each answer as it is typed, with the same rule
+// and message as Activity (one function per field serves both), asking
+// again until the answer is valid. The files are written into a temporary
+// folder that is renamed into place only when all of them were written.
 package scaffold
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,12 +32,18 @@ type Request struct {
 // Activity creates content/activities/<id>/ in the project folder dir and
 // returns the files written, relative to dir.
 func Activity(dir string, req Request) ([]string, error) {
-	site, problems := content.Load(os.DirFS(filepath.Join(dir, "content")), "content")
-	if site == nil {
-		return nil, fmt.Errorf("the content cannot be read; fix these problems first:\n%s", problems)
-	}
-	if err := validate(site, dir, &req); err != nil {
+	site, err := load(dir)
+	if err != nil {
 		return nil, err
+	}
+	if req.Type == "" {
+		req.Type = content.TypeTraining
+	}
+	// The same rules, in the same order, as the questions of Prompt.
+	for _, err := range []error{checkArea(site, req.Area), checkID(site, dir, req.ID), checkType(req.Type)} {
+		if err != nil {
+			return nil, err
+		}
 	}
 	files := map[string]string{"activity.yaml": facts(site, req)}
 	for i, lang := range site.Config.Languages {
@@ -45,30 +52,55 @@ func Activity(dir string, req Request) ([]string, error) {
 	return write(dir, req.ID, files)
 }
 
-func validate(site *content.Site, dir string, req *Request) error {
-	if ok, hint := content.ValidID(req.ID); !ok {
-		return fmt.Errorf("%q is not a valid id: %s", req.ID, hint)
+// load reads the project's content, which must be readable for a new
+// activity to be numbered and checked against it.
+func load(dir string) (*content.Site, error) {
+	site, problems := content.Load(os.DirFS(filepath.Join(dir, "content")), "content")
+	if site == nil {
+		return nil, fmt.Errorf("the content cannot be read; fix these problems first:\n%s", problems)
 	}
-	var areas []string
+	return site, nil
+}
+
+// Types are the activity types, in the order they are offered.
+var types = []string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop}
+
+// areas returns the ids of the site's thematic areas.
+func areas(site *content.Site) []string {
+	var ids []string
 	for _, a := range site.Areas {
-		areas = append(areas, a.ID)
+		ids = append(ids, a.ID)
 	}
-	if !slices.Contains(areas, req.Area) {
-		return fmt.Errorf("unknown area %q: use one of %s", req.Area, strings.Join(areas, ", "))
+	return ids
+}
+
+// checkArea, checkID and checkType are the rules for each field, used by
+// Activity and by each question of Prompt, so the two cannot diverge.
+func checkArea(site *content.Site, area string) error {
+	if ids := areas(site); !slices.Contains(ids, area) {
+		return fmt.Errorf("unknown area %q: use one of %s", area, strings.Join(ids, ", "))
+	}
+	return nil
+}
+
+func checkID(site *content.Site, dir, id string) error {
+	if ok, hint := content.ValidID(id); !ok {
+		return fmt.Errorf("%q is not a valid id: %s", id, hint)
 	}
 	for _, a := range site.Activities {
-		if a.ID == req.ID {
-			return fmt.Errorf("the id %q is already used by %s: choose another", req.ID, a.File)
+		if a.ID == id {
+			return fmt.Errorf("the id %q is already used by %s: choose another", id, a.File)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "content", "activities", req.ID)); err == nil {
-		return fmt.Errorf("content/activities/%s already exists: choose another id", req.ID)
+	if _, err := os.Stat(filepath.Join(dir, "content", "activities", id)); err == nil {
+		return fmt.Errorf("content/activities/%s already exists: choose another id", id)
 	}
-	if req.Type == "" {
-		req.Type = content.TypeTraining
-	}
-	if !slices.Contains([]string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop}, req.Type) {
-		return fmt.Errorf("unknown type %q: use training, webinar or workshop", req.Type)
+	return nil
+}
+
+func checkType(typ string) error {
+	if !slices.Contains(types, typ) {
+		return fmt.Errorf("unknown type %q: use %s or %s", typ, strings.Join(types[:len(types)-1], ", "), types[len(types)-1])
 	}
 	return nil
 }
@@ -104,34 +136,4 @@ func write(dir, id string, files map[string]string) ([]string, error) {
 	}
 	slices.Sort(names)
 	return names, nil
-}
-
-// Prompt asks for the missing fields of req on a terminal.
-func Prompt(in io.Reader, out io.Writer, dir string, req *Request) error {
-	site, _ := content.Load(os.DirFS(filepath.Join(dir, "content")), "content")
-	r := bufio.NewReader(in)
-	ask := func(question string, dst *string) error {
-		for *dst == "" {
-			fmt.Fprint(out, question)
-			line, err := r.ReadString('\n')
-			*dst = strings.TrimSpace(line)
-			if err != nil && *dst == "" {
-				return fmt.Errorf("no answer: %w", err)
-			}
-		}
-		return nil
-	}
-	var areas []string
-	if site != nil {
-		for _, a := range site.Areas {
-			areas = append(areas, a.ID)
-		}
-	}
-	if err := ask(fmt.Sprintf("Thematic area (%s): ", strings.Join(areas, ", ")), &req.Area); err != nil {
-		return err
-	}
-	if err := ask("Activity id (lowercase words joined by hyphens, e.g. digital-skills-training): ", &req.ID); err != nil {
-		return err
-	}
-	return ask("Type (training, webinar, workshop): ", &req.Type)
 }

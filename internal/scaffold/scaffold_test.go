@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,17 +79,114 @@ func TestNewActivityRefuses(t *testing.T) {
 	}
 }
 
+// refusal is the message Activity gives for req: each question of Prompt
+// must say exactly the same.
+func refusal(t *testing.T, dir string, req Request) string {
+	t.Helper()
+	_, err := Activity(dir, req)
+	if err == nil {
+		t.Fatalf("Activity accepts %+v", req)
+	}
+	return err.Error()
+}
+
+// TestPrompt: each answer is checked as it is typed, with Activity's
+// messages; a wrong answer is explained and the question asked again; an
+// empty answer takes the default or is asked again.
 func TestPrompt(t *testing.T) {
 	dir := project(t)
+	const (
+		area = "Thematic area (lmi, youth-neet): "
+		id   = "Activity id (lowercase words joined by hyphens, e.g. digital-skills-training): "
+		typ  = "Type (training, webinar, workshop) [training]: "
+	)
+	want := area + refusal(t, dir, Request{Area: "youth", ID: "x"}) + "\n" +
+		area + "an answer is needed\n" +
+		area +
+		id + refusal(t, dir, Request{Area: "lmi", ID: "Mentoring"}) + "\n" +
+		id + refusal(t, dir, Request{Area: "lmi", ID: "neet-readiness"}) + "\n" +
+		id +
+		typ + refusal(t, dir, Request{Area: "lmi", ID: "lmi-clinic", Type: "conference"}) + "\n" +
+		typ
 	var out bytes.Buffer
 	req := Request{}
-	if err := Prompt(strings.NewReader("\nlmi\nlmi-clinic\nworkshop\n"), &out, dir, &req); err != nil {
+	input := "youth\n\n lmi \nMentoring\nneet-readiness\nlmi-clinic\nconference\n\n"
+	if err := Prompt(strings.NewReader(input), &out, dir, &req); err != nil {
 		t.Fatal(err)
 	}
-	if req != (Request{Area: "lmi", ID: "lmi-clinic", Type: "workshop"}) {
+	if req != (Request{Area: "lmi", ID: "lmi-clinic", Type: "training"}) {
 		t.Errorf("req = %+v", req)
 	}
-	if !strings.Contains(out.String(), "Thematic area (lmi, youth-neet): ") {
-		t.Errorf("prompt: %q", out.String())
+	if out.String() != want {
+		t.Errorf("transcript:\n%s\nwant:\n%s", out.String(), want)
+	}
+	for _, msg := range []string{
+		`unknown area "youth": use one of lmi, youth-neet`,
+		`"Mentoring" is not a valid id`,
+		`the id "neet-readiness" is already used by content/activities/neet-readiness/activity.yaml: choose another`,
+		`unknown type "conference": use training, webinar or workshop`,
+	} {
+		if !strings.Contains(out.String(), msg) {
+			t.Errorf("transcript lacks %q", msg)
+		}
+	}
+	if _, err := Activity(dir, req); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPromptGiven: valid values given as flags are kept without asking;
+// an invalid one is explained and asked for; a last line without a
+// newline is an answer.
+func TestPromptGiven(t *testing.T) {
+	dir := project(t)
+	var out bytes.Buffer
+	req := Request{Area: "youth", ID: "neet-mentoring"}
+	if err := Prompt(strings.NewReader("youth-neet\nwebinar"), &out, dir, &req); err != nil {
+		t.Fatal(err)
+	}
+	if req != (Request{Area: "youth-neet", ID: "neet-mentoring", Type: "webinar"}) {
+		t.Errorf("req = %+v", req)
+	}
+	want := "unknown area \"youth\": use one of lmi, youth-neet\n" +
+		"Thematic area (lmi, youth-neet): " +
+		"Type (training, webinar, workshop) [training]: "
+	if out.String() != want {
+		t.Errorf("transcript:\n%q\nwant:\n%q", out.String(), want)
+	}
+}
+
+// TestPromptEndOfInput: Ctrl-D stops cleanly at any question, with
+// nothing written.
+func TestPromptEndOfInput(t *testing.T) {
+	dir := project(t)
+	for _, input := range []string{"", "lmi\n", "lmi\nlmi-clinic\n", "lmi\nlmi-clinic\nconf"} {
+		var out bytes.Buffer
+		req := Request{}
+		err := Prompt(strings.NewReader(input), &out, dir, &req)
+		if !errors.Is(err, ErrAborted) {
+			t.Errorf("%q: err = %v, want ErrAborted", input, err)
+		}
+		if !strings.HasSuffix(out.String(), ": \n") {
+			t.Errorf("%q: the transcript does not end on a new line after the question:\n%q", input, out.String())
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content", "activities"))
+	if len(entries) != 5 {
+		t.Errorf("%d entries in content/activities after aborted prompts, want 5", len(entries))
+	}
+}
+
+// TestPromptBrokenContent: a content that cannot be read is reported
+// before any question.
+func TestPromptBrokenContent(t *testing.T) {
+	dir := project(t)
+	if err := os.Remove(filepath.Join(dir, "content", "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := Prompt(strings.NewReader("lmi\n"), &out, dir, &Request{})
+	if err == nil || !strings.Contains(err.Error(), "the content cannot be read") || out.Len() != 0 {
+		t.Errorf("err = %v, transcript %q", err, out.String())
 	}
 }
