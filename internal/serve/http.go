@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -17,8 +18,13 @@ var liveJS []byte
 
 const liveTag = `<script src="/__pesnet/live.js" defer></script>`
 
-// ServeHTTP serves the last good site as Netlify would.
+// ServeHTTP serves the last good site as Netlify would, to requests that
+// name a loopback host.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !loopbackHost(r.Host) {
+		http.Error(w, "pesnet serve answers only to http://127.0.0.1, http://localhost and http://[::1] (with the port): this request names another host, as a web page using DNS rebinding to read the preview would", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case "/__pesnet/live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -79,6 +85,24 @@ func (s *Server) write(w http.ResponseWriter, p, name string, status int, data [
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// loopbackHost reports whether host, the request's Host header, names this
+// machine's loopback interface, with or without a port. The server listens
+// on 127.0.0.1 only, but a web page can still reach it through DNS
+// rebinding (its own host name, resolved to 127.0.0.1); the Host header
+// then carries that name, and the request is refused.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	}
+	switch strings.ToLower(host) {
+	case "127.0.0.1", "localhost", "::1":
+		return true
+	}
+	return false
 }
 
 // fileOf maps a URL path to an output file: "/fr/" → "fr/index.html".

@@ -1,7 +1,10 @@
 // Package serve is the preview server of `pesnet serve`: it builds the
 // project in memory, serves it on a loopback address with the redirects and
 // headers of netlify.toml (package netlify), watches the project's sources,
-// rebuilds on change and reloads open browser tabs.
+// rebuilds on change and reloads open browser tabs. It answers only
+// requests addressed to a loopback name (127.0.0.1, localhost, [::1]):
+// any other Host header is what a web page reading the preview through DNS
+// rebinding would send, and gets 421 Misdirected Request.
 //
 // Live reload uses server-sent events: every HTML response gets one
 // <script src="/__pesnet/live.js"> (served only here, never written to the
