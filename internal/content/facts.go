@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
-	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -23,7 +21,7 @@ const idHint = "use lowercase letters a–z, digits and single hyphens, such as 
 
 func checkID(d *decoder, n ast.Node, id string) bool {
 	if len(id) > 80 || !idPattern.MatchString(id) {
-		d.errorf(n, "%q is not a valid id: %s (at most 80 characters)", id, idHint)
+		d.errorf(n, "%s is not a valid id: %s (at most 80 characters)", d.quote(n, id), idHint)
 		return false
 	}
 	return true
@@ -59,7 +57,7 @@ func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
 			"status": func(n ast.Node) {
 				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
 			},
-			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration") },
+			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration", false) },
 			"updated":      func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
 			"sequence": func(n ast.Node) {
 				if f.Sequence, _ = d.integer(n, "sequence"); f.Sequence < 0 {
@@ -68,7 +66,7 @@ func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
 			},
 		}}.decode(root, "activity.yaml")
 	if len(f.Languages) == 0 && f.Languages != nil {
-		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr]")
+		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr] (codes: %s)", languageExamples)
 	}
 	if f.InterpretationTBC && len(f.Interpretation) == 0 {
 		d.errorf(valueOf(root, "interpretation_tbc"), "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
@@ -90,7 +88,7 @@ func oneOf(d *decoder, n ast.Node, key string, allowed ...string) string {
 		return ""
 	}
 	if !slices.Contains(allowed, s) {
-		d.errorf(n, "%q is not a valid %s: write one of %s", s, key, strings.Join(allowed, ", "))
+		d.errorf(n, "%s is not a valid %s: write one of %s", d.quote(n, s), key, strings.Join(allowed, ", "))
 		return ""
 	}
 	return s
@@ -103,9 +101,7 @@ func decodeSchedule(d *decoder, n ast.Node) schedule.Schedule {
 	}
 	sch, err := schedule.Parse(s)
 	if err != nil {
-		p := d.pos(n)
-		p.Col += scalarOffset(n) + len([]rune(s[:min(err.Offset, len(s))]))
-		d.problems.Errorf(d.file, p, "invalid schedule %q: %s", s, err.Msg)
+		d.problems.Errorf(d.file, d.posAt(n, s, err.Offset), "invalid schedule %s: %s", d.quote(n, s), err.Msg)
 		return schedule.Schedule{}
 	}
 	return sch
@@ -120,7 +116,7 @@ func decodeVenue(d *decoder, n ast.Node) Venue {
 			countryNode = n
 			v.Country = country(d, n, "country")
 		},
-		"city": func(n ast.Node) { v.City, _ = d.text(n, "city") },
+		"city": func(n ast.Node) { v.City, _ = d.oneLine(n, "city") },
 	}}.decode(n, "venue")
 	switch {
 	case v.Mode == VenueOnSite && countryNode == nil:
@@ -134,7 +130,7 @@ func decodeVenue(d *decoder, n ast.Node) Venue {
 func decodeProviders(d *decoder, n ast.Node) []Provider {
 	out := []Provider{}
 	seen := map[string]bool{}
-	d.list(n, "providers", func(item ast.Node) {
+	d.list(n, "providers", `a list of provider countries, each on its own line as "  - country: MA" under "providers:"`, func(item ast.Node) {
 		var p Provider
 		fields{d: d, required: []string{"country"}, handlers: map[string]func(ast.Node){
 			"country": func(n ast.Node) {
@@ -151,61 +147,30 @@ func decodeProviders(d *decoder, n ast.Node) []Provider {
 	return out
 }
 
-func country(d *decoder, n ast.Node, key string) string {
-	s, ok := d.text(n, key)
-	if !ok {
-		return ""
-	}
-	if !l10n.ValidCountry(s) {
-		hint := ""
-		if up := strings.ToUpper(s); up != s && l10n.ValidCountry(up) {
-			hint = fmt.Sprintf(" (did you mean %q? codes are in capitals)", up)
-		}
-		d.errorf(n, "unknown country code %q%s: use an ISO 3166-1 alpha-2 code, such as MA for Morocco or TR for Türkiye", s, hint)
-		return ""
-	}
-	return s
-}
-
-func languages(d *decoder, n ast.Node, key string) []string {
-	var out []string
-	ok := d.list(n, key, func(item ast.Node) {
-		s, ok := d.text(item, key)
-		switch {
-		case !ok:
-		case !l10n.ValidLanguage(s):
-			d.errorf(item, "unknown language code %q in %s: use an ISO 639-1 code such as fr, en or ar", s, key)
-		case slices.Contains(out, s):
-			d.errorf(item, "language %q is listed twice in %s: keep one", s, key)
-		default:
-			out = append(out, s)
-		}
-	})
-	if ok && out == nil {
-		out = []string{}
-	}
-	return out
-}
-
-// decodeLink accepts only absolute https (or http) URLs: anything else
-// (javascript:, data:, relative paths) could become a dangerous link.
-func decodeLink(d *decoder, n ast.Node, key string) string {
+// decodeLink accepts only absolute https URLs (and http ones where
+// insecure is set): anything else (javascript:, data:, relative paths)
+// could become a dangerous link.
+func decodeLink(d *decoder, n ast.Node, key string, insecure bool) string {
 	s, ok := d.text(n, key)
 	if !ok {
 		return ""
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		d.errorf(n, "%q is not a web address: write a full link starting with https://", s)
-		return ""
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n"):
+		d.errorf(n, "%s is not a web address: write a full link starting with https://", d.quote(n, s))
+	case u.Scheme == "http" && !insecure:
+		d.errorf(n, "%s is not a secure link: %s links must start with https:// (open the address with https:// in a browser to check that it works)", d.quote(n, s), key)
+	default:
+		return u.String()
 	}
-	return u.String()
+	return ""
 }
 
 func areaRef(d *decoder, n ast.Node, areas map[string]*Area) string {
 	s, ok := d.text(n, "area")
 	if ok && areas[s] == nil {
-		d.errorf(n, "unknown area %q: use one of %s (the folders of content/areas)", s, strings.Join(sortedAreaIDs(areas), ", "))
+		d.errorf(n, "unknown area %s: use one of %s (the folders of content/areas)", d.quote(n, s), strings.Join(sortedAreaIDs(areas), ", "))
 		return ""
 	}
 	return s
@@ -228,7 +193,7 @@ func decodeDate(d *decoder, n ast.Node, key string) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		d.errorf(n, "%q is not a date: write %s as YYYY-MM-DD, such as 2025-03-14", s, key)
+		d.errorf(n, "%s is not a date: write %s as YYYY-MM-DD, such as 2025-03-14", d.quote(n, s), key)
 		return time.Time{}
 	}
 	return t

@@ -149,7 +149,7 @@ func (l *loader) loadConfig() bool {
 	c := &l.site.Config
 	fields{d: d, required: []string{"base_url", "languages", "updated"}, handlers: map[string]func(ast.Node){
 		"base_url": func(n ast.Node) {
-			if c.BaseURL = decodeLink(d, n, "base_url"); c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
+			if c.BaseURL = decodeLink(d, n, "base_url", true); c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 				c.BaseURL += "/"
 			}
 			if u, err := url.Parse(c.BaseURL); err == nil {

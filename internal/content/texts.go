@@ -20,12 +20,9 @@ func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
 	t := &Text{Lang: lang, File: d.file, Body: doc.body, BodyLine: doc.bodyLine}
 	line := func(key string, dst *string) func(ast.Node) {
 		return func(n ast.Node) {
-			s, ok := d.text(n, key)
+			s, ok := d.oneLine(n, key)
 			if ok && strings.TrimSpace(s) == "" {
 				d.errorf(n, "%q is empty: write the %s", key, key)
-			}
-			if ok && strings.ContainsAny(s, "\n\r") {
-				d.errorf(n, "%q must be on one line", key)
 			}
 			*dst = strings.TrimSpace(s)
 		}

@@ -310,6 +310,20 @@ func (d *decoder) text(n ast.Node, key string) (string, bool) {
 	return s, true
 }
 
+// lineBreaks are the characters that break a line: in a one-line text
+// they would split a calendar entry, a CSV cell or a heading.
+const lineBreaks = "\n\r\v\f\u0085\u2028\u2029"
+
+// oneLine decodes a text that must stay on one line.
+func (d *decoder) oneLine(n ast.Node, key string) (string, bool) {
+	s, ok := d.text(n, key)
+	if i := strings.IndexAny(s, lineBreaks); ok && i >= 0 {
+		d.problems.Errorf(d.file, d.posAt(n, s, i), "%q must be on one line: remove the line break here (\\n or \\r in double quotes, an empty line or a \"|\" block make one)", key)
+		return "", false
+	}
+	return s, ok
+}
+
 func describeOrEmpty(n ast.Node) string {
 	if n == nil {
 		return "an empty value"
@@ -344,11 +358,12 @@ func (d *decoder) boolean(n ast.Node, key string) (bool, bool) {
 	return false, false
 }
 
-// list decodes a sequence, calling item for each element.
-func (d *decoder) list(n ast.Node, key string, item func(ast.Node)) bool {
+// list decodes a sequence, calling item for each element; form says what
+// the list looks like, for the message when n is not one.
+func (d *decoder) list(n ast.Node, key, form string, item func(ast.Node)) bool {
 	seq, ok := n.(*ast.SequenceNode)
 	if !ok {
-		d.errorf(n, "%q must be a list such as [fr, en] or lines starting with \"- \", not %s", key, describeOrEmpty(n))
+		d.errorf(n, "%q must be %s, not %s", key, form, describeOrEmpty(n))
 		return false
 	}
 	for _, v := range seq.Values {
