@@ -23,6 +23,8 @@ func FuzzParse(f *testing.F) {
 		"2025-11-04T09:00 UTC", "2025-11-04 UTC", "2025-01/2025-02/2025-03", "\t2025-11-04T09:00/2025-11-04T17:00",
 		"2025-11-04T09:00/2025-11-04T17:00", "2025-11-04T09:00/2025-11-04T17:00 Mars/Olympus", "2025-11-04T17:00/2025-11-04T09:00 UTC",
 		"2025-11-04T25:00/2025-11-04T26:00 UTC", "2025-01/2025-03-04", "2026-02/2026-01", "Septembre 2024", "2025-9",
+		// Common forms that are not the grammar's: the error gives the notation.
+		"15/03/2026", "15.03.2026", "March 2026", "1er août 2026", "T2 2025", "Q5", "Q2", "15/03/2026 - 17/03/2026",
 		// Days when clocks change: some local times do not exist, some twice.
 		"2025-03-30T01:00/2025-03-30T04:00 Europe/Paris", "2025-10-26T02:15/2025-10-26T02:45 Europe/Paris",
 		"2025-03-09T01:30/2025-03-09T03:30 America/New_York", "2025-11-02T01:00/2025-11-02T01:59 America/New_York",

@@ -116,8 +116,21 @@ type point struct {
 
 const hint = `write a month "2024-09", a quarter "2025-Q2", a day "2025-11-04", two of the same kind joined by "/" such as "2026-01/2026-02", or "tbd" when no date is set yet`
 
-// Parse parses a schedule notation.
+// Parse parses a schedule notation. A notation in another common form
+// (15/03/2026, March 2026, T2 2025…) gets an error that gives the
+// notation to write instead.
 func Parse(notation string) (Schedule, *Error) {
+	sch, err := parse(notation)
+	if err != nil {
+		s := strings.TrimSpace(notation)
+		if off, msg, ok := recognise(s); ok {
+			return Schedule{}, errAt(strings.Index(notation, s)+off, "%s", msg)
+		}
+	}
+	return sch, err
+}
+
+func parse(notation string) (Schedule, *Error) {
 	s := strings.TrimSpace(notation)
 	lead := strings.Index(notation, s)
 	if s == "" {

@@ -67,8 +67,9 @@ func TestParseErrors(t *testing.T) {
 		{"2025-13", 5, "month 13 is out of range (1–12)"},
 		{"2025-00", 5, "month 0 is out of range (1–12)"},
 		{"2025-02-30", 8, "day 30 is out of range (1–28)"},
-		{"2025-Q5", 6, "quarter 5 is out of range (1–4)"},
-		{"Septembre 2024", 0, `"Septembre" is not a date: ` + hint},
+		{"2025-Q5", 6, "there is no quarter 5: a year has four, Q1 to Q4, such as 2025-Q2"},
+		{"Septembre 2024", 0, "write a month as 2024-09"},
+		{"Ramadan 2024", 0, `"Ramadan" is not a date: ` + hint},
 		{"2025-9", 5, `"9" is not a valid month: write it with 2 digit(s); ` + hint},
 		{"2026-02/2026-01", 8, "the schedule ends before it starts: put the earlier date first"},
 		{"2025-11-06/2025-11-04", 11, "the schedule ends before it starts: put the earlier date first"},
@@ -84,6 +85,54 @@ func TestParseErrors(t *testing.T) {
 		{" 2025-11-04T09:00/2025-11-04T17:00", 34, `times need a time zone: add its IANA name after a space, such as "2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul"`},
 		{"2025-03-30T02:30/2025-03-30T03:10 Europe/Paris", 11, "02:30 does not exist on 2025-03-30 in Europe/Paris: the clocks go forward then; give a time before or after the change"},
 		{"2025-03-09T01:30/2025-03-09T02:15 America/New_York", 28, "02:15 does not exist on 2025-03-09 in America/New_York: the clocks go forward then; give a time before or after the change"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.in)
+		if err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", tt.in)
+			continue
+		}
+		if err.Offset != tt.offset || err.Msg != tt.msg {
+			t.Errorf("Parse(%q) = offset %d %q\nwant offset %d %q", tt.in, err.Offset, err.Msg, tt.offset, tt.msg)
+		}
+	}
+}
+
+// TestRecognise: notations in other common forms are refused with the
+// notation to write instead.
+func TestRecognise(t *testing.T) {
+	tests := []struct {
+		in     string
+		offset int
+		msg    string
+	}{
+		{"15/03/2026", 0, "write dates as 2026-03-15"},
+		{"15.03.2026", 0, "write dates as 2026-03-15"},
+		{"5/3/2026", 0, "write dates as 2026-03-05"},
+		{"03/15/2026", 0, "write dates as 2026-03-15"},
+		{"2026/03/15", 0, "write dates as 2026-03-15"},
+		{"31/02/2026", 0, "write dates as year-month-day, such as 2026-03-15, and check that the date exists"},
+		{"15 mars 2026", 0, "write dates as 2026-03-15"},
+		{"1er août 2026", 0, "write dates as 2026-08-01"},
+		{"March 15, 2026", 0, "write dates as 2026-03-15"},
+		{"03/2026", 0, "write a month as 2026-03"},
+		{"March 2026", 0, "write a month as 2026-03"},
+		{"mars 2026", 0, "write a month as 2026-03"},
+		{"Févr. 2026", 0, "write a month as 2026-02"},
+		{"décembre 2026", 0, "write a month as 2026-12"},
+		{"Sept 2024", 0, "write a month as 2024-09"},
+		{"T2 2025", 0, "write a quarter as 2025-Q2"},
+		{"Q3 2025", 0, "write a quarter as 2025-Q3"},
+		{"2025 Q4", 0, "write a quarter as 2025-Q4"},
+		{"2025-T1", 0, "write a quarter as 2025-Q1"},
+		{"2e trimestre 2025", 0, "write a quarter as 2025-Q2"},
+		{"2nd quarter 2025", 0, "write a quarter as 2025-Q2"},
+		{"Q5", 1, "there is no quarter 5: a year has four, Q1 to Q4; write a quarter with its year, such as 2025-Q2"},
+		{"T0 2025", 1, "there is no quarter 0: a year has four, Q1 to Q4, such as 2025-Q2"},
+		{"Q2", 2, "the year is missing: write a quarter with its year first, such as 2025-Q2"},
+		{"15/03/2026 - 17/03/2026", 0, `write a span as its two ends joined by "/": 2026-03-15/2026-03-17`},
+		{"mars 2026 – avril 2026", 0, `write a span as its two ends joined by "/": 2026-03/2026-04`},
+		{" 15/03/2026", 1, "write dates as 2026-03-15"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
