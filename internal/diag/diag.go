@@ -14,7 +14,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops publication.
@@ -54,13 +57,61 @@ type Diagnostic struct {
 	Message  string
 }
 
+// String is the diagnostic as one line of human output. The file name and
+// the message are escaped where they hold line breaks or other invisible
+// characters (see Name and Escape).
 func (d Diagnostic) String() string {
-	loc := d.File
+	loc := Name(d.File)
 	if d.Pos.Line > 0 {
 		col := max(d.Pos.Col, 1)
-		loc = fmt.Sprintf("%s:%d:%d", d.File, d.Pos.Line, col)
+		loc = fmt.Sprintf("%s:%d:%d", loc, d.Pos.Line, col)
 	}
-	return fmt.Sprintf("%s: %s: %s", loc, d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s", loc, d.Severity, Escape(d.Message))
+}
+
+// Name shows a file name in human output: as it is when it holds only
+// visible characters, else in double quotes with Go escapes
+// ("content/activities/a\nb/activity.yaml"). A folder named with a line
+// break would otherwise print a line that looks like another problem, and
+// bidirectional controls could reorder what the terminal shows.
+func Name(file string) string {
+	if utf8.ValidString(file) && strings.IndexFunc(file, invisible) < 0 {
+		return file
+	}
+	return strconv.Quote(file)
+}
+
+// Escape writes the invisible characters of a message as Go escapes (a
+// line break as \n), so that a message is always one line of output.
+// Messages quote what they show with %q already; this guards names and
+// values that reach a message otherwise.
+func Escape(msg string) string {
+	if utf8.ValidString(msg) && strings.IndexFunc(msg, invisible) < 0 {
+		return msg
+	}
+	var b strings.Builder
+	for i := 0; i < len(msg); {
+		r, size := utf8.DecodeRuneInString(msg[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", msg[i])
+		case invisible(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// invisible reports the characters that break or reorder a line of
+// output: control characters (line breaks included), Unicode line and
+// paragraph separators, and format characters such as the bidirectional
+// overrides.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
 // List collects diagnostics. The zero value is ready to use.
