@@ -4,19 +4,22 @@ import (
 	"bufio"
 	"bytes"
 	stdhtml "html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/oic-pesnet/workplan/internal/policy"
 )
 
 // newMarkdown returns the converter for one writing direction. Raw HTML in
 // content is never passed through (goldmark's default: it is replaced by a
-// comment) and dangerous link schemes (javascript:, vbscript:, data: other
-// than images) are dropped by goldmark's safe mode. In right-to-left text,
-// Latin runs are isolated with <bdi>.
+// comment). Links, images and autolinks are judged by package policy on
+// their decoded destination, and text on its decoded characters (safeLinks,
+// bidiText). In right-to-left text, Latin runs are isolated with <bdi>.
 func newMarkdown(rtl bool) goldmark.Markdown {
 	opts := []renderer.Option{renderer.WithNodeRenderers(
 		util.Prioritized(&safeLinks{}, 100),
@@ -38,13 +41,7 @@ func (r *bidiText) renderText(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Text)
-	// Let goldmark resolve backslash escapes and entities, then take the
-	// plain text back and isolate it (isolate escapes it again).
-	var buf bytes.Buffer
-	bw := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(bw, n.Segment.Value(source))
-	_ = bw.Flush()
-	_, _ = w.WriteString(string(isolate(stdhtml.UnescapeString(buf.String()), r.rtl)))
+	_, _ = w.WriteString(string(isolate(decodeText(n.Segment.Value(source)), r.rtl)))
 	switch {
 	case n.HardLineBreak():
 		_, _ = w.WriteString("<br />\n")
@@ -54,38 +51,74 @@ func (r *bidiText) renderText(w util.BufWriter, source []byte, node ast.Node, en
 	return ast.WalkContinue, nil
 }
 
-// toHTML converts Markdown to HTML.
+// decodeText resolves the backslash escapes and character references of
+// Markdown text as goldmark does, and passes the result through the text
+// policy: "&#x202E;" must not bring back what the file check refused.
+func decodeText(b []byte) string {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(bw, b)
+	_ = bw.Flush()
+	return policy.Text(stdhtml.UnescapeString(buf.String()))
+}
+
+// decodeDestination resolves a link destination exactly as goldmark's
+// util.URLEscape(dest, true) would before writing it, so that the policy
+// judges the address that would have been published.
+func decodeDestination(b []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
+}
+
+// href returns a destination allowed by the policy, escaped for an HTML
+// attribute, or false.
+func href(dest string) ([]byte, bool) {
+	u, ok := policy.URL(dest)
+	if !ok {
+		return nil, false
+	}
+	return util.EscapeHTML(util.URLEscape([]byte(u), false)), true
+}
+
+// toHTML converts Markdown to HTML. The text policy is applied once more to
+// the whole result: goldmark also decodes character references where this
+// package does not render the node itself (the info string of a fenced
+// code block, say), and the HTML it writes never encodes a character as a
+// reference, so every decoded character is visible here.
 func toHTML(md goldmark.Markdown, src []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := md.Convert(src, &buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return []byte(policy.Text(buf.String())), nil
 }
 
-// safeLinks renders links and images whose address is dangerous
-// (javascript:, vbscript:, file:, data: except images) as their text only.
-// goldmark alone would keep the element with an empty address: a link to
-// the page itself, or a broken image.
+// safeLinks renders links, images and autolinks whose destination the URL
+// policy refuses (javascript:, vbscript:, data:, file:, any scheme but
+// http, https and mailto, also when disguised by character references,
+// escapes, tabs or case) as their text only. goldmark alone would judge
+// the address before decoding it, and keep the element with an empty
+// address: a link to the page itself, or a broken image.
 type safeLinks struct{}
 
 func (r *safeLinks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
+	reg.Register(ast.KindAutoLink, r.renderAutoLink)
 }
 
 func (r *safeLinks) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	if html.IsDangerousURL(n.Destination) {
+	u, ok := href(decodeDestination(n.Destination))
+	if !ok {
 		return ast.WalkContinue, nil // children (the link text) render as usual
 	}
 	if entering {
 		_, _ = w.WriteString(`<a href="`)
-		_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+		_, _ = w.Write(u)
 		_ = w.WriteByte('"')
 		if n.Title != nil {
 			_, _ = w.WriteString(` title="`)
-			_, _ = w.Write(util.EscapeHTML(n.Title))
+			_, _ = w.WriteString(stdhtml.EscapeString(decodeText(n.Title)))
 			_ = w.WriteByte('"')
 		}
 		_ = w.WriteByte('>')
@@ -100,19 +133,47 @@ func (r *safeLinks) renderImage(w util.BufWriter, source []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	if html.IsDangerousURL(n.Destination) {
-		_, _ = w.Write(util.EscapeHTML(altText(n, source)))
+	alt := stdhtml.EscapeString(altText(n, source))
+	u, ok := href(decodeDestination(n.Destination))
+	if !ok {
+		_, _ = w.WriteString(alt)
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<img src="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_, _ = w.Write(u)
 	_, _ = w.WriteString(`" alt="`)
-	_, _ = w.Write(util.EscapeHTML(altText(n, source)))
+	_, _ = w.WriteString(alt)
 	_, _ = w.WriteString(`" />`)
 	return ast.WalkSkipChildren, nil
 }
 
-func altText(n ast.Node, source []byte) []byte {
+// renderAutoLink renders <https://…> and <name@example.org>. Their text is
+// taken literally (CommonMark resolves no references in autolinks).
+func (r *safeLinks) renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	label := stdhtml.EscapeString(policy.Text(string(n.Label(source))))
+	dest := string(n.URL(source))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "mailto:" + dest
+	}
+	u, ok := href(dest)
+	if !ok {
+		_, _ = w.WriteString(label)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(u)
+	_, _ = w.WriteString(`">`)
+	_, _ = w.WriteString(label)
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+// altText is the decoded text of an image's description.
+func altText(n ast.Node, source []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -120,5 +181,5 @@ func altText(n ast.Node, source []byte) []byte {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.Bytes()
+	return decodeText(b.Bytes())
 }
