@@ -5,7 +5,10 @@
 // Paragraphs are separated by a blank line, list items start with "- " (or
 // "1. " in ordered lists) on their own line, emphasis and links keep their
 // text only (a link's address is dropped: it is not the reader's text), and
-// raw HTML is dropped entirely. The result has no trailing newline.
+// raw HTML is dropped entirely. The result has no trailing newline and
+// has passed policy.Text: a character reference such as "&#x202E;" cannot
+// bring back a control or bidirectional override that the file check
+// refuses.
 package plaintext
 
 import (
@@ -16,6 +19,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/oic-pesnet/workplan/internal/policy"
 )
 
 // Converter holds a Markdown parser; make one per build and reuse it.
@@ -35,7 +40,7 @@ func (c *Converter) Text(src []byte) string {
 			blocks = append(blocks, s)
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return policy.Text(strings.Join(blocks, "\n\n"))
 }
 
 func block(n ast.Node, src []byte, indent string) string {
