@@ -8,6 +8,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/policy"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -39,7 +40,7 @@ func (w *Writer) event(lang string, a *content.Activity) *ical.Component {
 
 	areaText, _ := w.cat.Text(w.cat.Area(a.Area).Texts, lang)
 	cats := ical.NewProp(ical.PropCategories)
-	cats.SetTextList([]string{textOnly(areaText.ShortTitle), textOnly(loc.T("type_"+a.Type, nil))})
+	cats.SetTextList([]string{policy.Text(areaText.ShortTitle), policy.Text(loc.T("type_"+a.Type, nil))})
 	cats.Params.Del("VALUE")
 	cats.Params.Set(ical.ParamLanguage, lang)
 	ev.Props.Set(cats)

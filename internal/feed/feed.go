@@ -46,6 +46,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/plaintext"
+	"github.com/oic-pesnet/workplan/internal/policy"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
@@ -148,8 +149,9 @@ func (w *Writer) calendar(lang, name, feedPath, pagePath string, acts []*content
 }
 
 func setURI(props ical.Props, name, u string) {
+	u, ok := policy.URL(u)
 	parsed, err := url.Parse(u)
-	if err != nil {
+	if !ok || err != nil {
 		return
 	}
 	props.SetURI(name, parsed)
@@ -182,24 +184,10 @@ func (w *Writer) emptyNote(lang, feedPath string) *ical.Component {
 // text sets a TEXT property with its LANGUAGE parameter.
 func text(props ical.Props, name, value, lang string) {
 	p := ical.NewProp(name)
-	p.SetText(textOnly(value))
-	p.Params.Del("VALUE") // TEXT is the default type; go-ical adds it on X- properties
+	p.SetText(policy.Text(value)) // RFC 5545 TEXT carries no control but HTAB and LF (escaped by go-ical)
+	p.Params.Del("VALUE")         // TEXT is the default type; go-ical adds it on X- properties
 	p.Params.Set(ical.ParamLanguage, lang)
 	props.Set(p)
-}
-
-// textOnly removes the control characters that RFC 5545 TEXT cannot carry:
-// all but HTAB and LF (which go-ical escapes). CR has no escape (go-ical
-// refuses it); the others can come from a pasted document or a numeric
-// reference in Markdown such as "&#1;", which package plaintext resolves.
-func textOnly(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
-			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 { // bidi overrides, e.g. from "&#x202E;" in Markdown
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // Placeable reports whether an activity can be put on a calendar: every
