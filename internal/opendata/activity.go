@@ -7,6 +7,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/policy"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -23,7 +24,7 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 		},
 		Providers: make([]provider, 0, len(a.Providers)),
 		activityMore: activityMore{
-			OtherProviders: a.OtherProviders, Beneficiaries: a.Beneficiaries, Registration: a.Registration,
+			OtherProviders: a.OtherProviders, Beneficiaries: a.Beneficiaries, Registration: safeURL(a.Registration),
 			LastModified: g.lastModified(a), Sequence: a.Sequence,
 		},
 		Text: g.activityText(lang, a),
@@ -163,4 +164,11 @@ func cutMarker(line string) (string, bool) {
 		return line[digits+2:], true
 	}
 	return "", false
+}
+
+// safeURL is an address from the content as the URL policy allows it, or
+// "" (an absent optional link) when it refuses it.
+func safeURL(u string) string {
+	safe, _ := policy.URL(u)
+	return safe
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
@@ -23,7 +24,8 @@ import (
 // or "false", absent optional facts are empty cells.
 //
 // Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage
-// return as a formula; such a cell (a description starting with a list, say)
+// return as a formula (and some, with East Asian input, their fullwidth
+// forms ＝ ＋ － ＠); such a cell (a description starting with a list, say)
 // is written with a leading apostrophe, which spreadsheets show as text.
 // The JSON documents carry the text unchanged.
 func csvHeader() []string {
@@ -121,7 +123,7 @@ func providerNames(ps []provider) string {
 // guard keeps spreadsheets from running a cell as a formula (see above).
 func guard(row []string) []string {
 	for i, cell := range row {
-		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", r) {
 			row[i] = "'" + cell
 		}
 	}
