@@ -146,7 +146,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		Overdue:      r.overdue(lang, a, "overdue_notice"),
 		Text:         r.block(a.Texts, lang),
 		Facts:        r.facts(lang, a),
-		Registration: a.Registration,
+		Registration: safeURL(a.Registration),
 		AreaHref:     assemble.AreaPath(lang, area.ID),
 		AreaTitle:    areaText.Title,
 		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),
