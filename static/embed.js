@@ -13,13 +13,18 @@
  * in, with createElement/textContent only: catalogue text is never parsed
  * as HTML. No cookies (credentials: "omit"), no dependencies, no globals.
  * The data come from the versioned open data (api/v1) beside this script.
+ * The widget runs on other people's pages, so it trusts neither the data
+ * nor the attributes: a link is made only to an http(s) address on this
+ * script's own origin (anything else shows as text), and an unknown
+ * data-lang (even "__proto__") falls back to French.
  */
 (function () {
   'use strict';
 
   var script = document.currentScript;
   var base = new URL('./', script && script.src ? script.src : location.href);
-  var LANGS = { fr: 'ltr', en: 'ltr', ar: 'rtl' };
+  var DEFAULT_LANG = 'fr';
+  var LANGS = new Map([['fr', 'ltr'], ['en', 'ltr'], ['ar', 'rtl']]); // language → direction (a Map: no inherited keys)
   var WORDS = {
     fr: { loading: 'Chargement des activités…', error: 'Les activités ne peuvent pas être affichées pour le moment.', empty: 'Aucune activité.', more: 'Toutes les activités sur le site de l’OIC-PESNET' },
     en: { loading: 'Loading activities…', error: 'The activities cannot be shown at the moment.', empty: 'No activity.', more: 'All activities on the OIC-PESNET website' },
@@ -42,16 +47,27 @@
     '.status-confirmed,.status-completed{background:#dff2e6;color:#0f5131}'
   ].join('');
 
-  var requests = {};
+  var requests = new Map();
 
   function fetchJSON(url) {
-    if (!requests[url]) {
-      requests[url] = fetch(url, { credentials: 'omit', mode: 'cors' }).then(function (r) {
+    if (!requests.has(url)) {
+      requests.set(url, fetch(url, { credentials: 'omit', mode: 'cors' }).then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.json();
-      });
+      }));
     }
-    return requests[url];
+    return requests.get(url);
+  }
+
+  // siteURL returns raw as an absolute address when it is http(s) on this
+  // script's origin, else null. It judges the parsed URL, as the browser
+  // would follow it: parsing drops tabs and line breaks and lowercases the
+  // scheme, so "JaVa\tScRiPt:…" is seen as the javascript: it is.
+  function siteURL(raw) {
+    if (typeof raw !== 'string') return null;
+    var u;
+    try { u = new URL(raw, base); } catch (e) { return null; }
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === base.origin ? u.href : null;
   }
 
   function el(name, attrs, text) {
@@ -64,8 +80,8 @@
   // options reads and checks the container's attributes; nothing from them
   // reaches a URL unless it matches a strict pattern.
   function options(box) {
-    var lang = (box.getAttribute('data-lang') || 'fr').toLowerCase();
-    if (!LANGS[lang]) lang = 'fr';
+    var lang = (box.getAttribute('data-lang') || '').toLowerCase();
+    if (!LANGS.has(lang)) lang = DEFAULT_LANG;
     var area = box.getAttribute('data-area') || '';
     var country = (box.getAttribute('data-country') || '').toUpperCase();
     var limit = parseInt(box.getAttribute('data-limit') || '0', 10);
@@ -91,7 +107,7 @@
 
   function render(root, opts, data) {
     var words = WORDS[opts.lang];
-    var box = el('section', { 'class': 'pesnet', lang: opts.lang, dir: LANGS[opts.lang] });
+    var box = el('section', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang) });
     var h = heading(data);
     if (h) box.appendChild(el('h2', {}, h));
     var acts = data.activities || [];
@@ -99,12 +115,12 @@
     if (!acts.length) box.appendChild(el('p', {}, words.empty));
     var list = el('ol');
     acts.forEach(function (a) {
-      var item = el('li', { lang: a.text.lang, dir: LANGS[a.text.lang] || 'auto' });
-      var link = el('a', { href: a.urls.page, target: '_blank', rel: 'noopener' }, a.text.title);
-      item.appendChild(link);
+      var item = el('li', { lang: a.text.lang, dir: LANGS.get(a.text.lang) || 'auto' });
+      var href = siteURL(a.urls && a.urls.page);
+      item.appendChild(href ? el('a', { href: href, target: '_blank', rel: 'noopener' }, a.text.title) : el('span', {}, a.text.title));
       var m = meta(a);
       m.setAttribute('lang', opts.lang);
-      m.setAttribute('dir', LANGS[opts.lang]);
+      m.setAttribute('dir', LANGS.get(opts.lang));
       item.appendChild(m);
       list.appendChild(item);
     });
@@ -120,9 +136,9 @@
     box.setAttribute('data-pesnet-ready', '1');
     var opts = options(box);
     var root = box.shadowRoot || box.attachShadow({ mode: 'open' });
-    root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS[opts.lang], role: 'status' }, WORDS[opts.lang].loading));
+    root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang), role: 'status' }, WORDS[opts.lang].loading));
     fetchJSON(opts.url).then(function (data) { render(root, opts, data); }, function () {
-      root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS[opts.lang], role: 'status' }, WORDS[opts.lang].error));
+      root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang), role: 'status' }, WORDS[opts.lang].error));
     });
   }
 
