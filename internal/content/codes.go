@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml/ast"
 	"golang.org/x/text/language"
@@ -88,10 +89,20 @@ func languageHint(s string) string {
 }
 
 func languageByName(s string) (code, name string) {
-	want := fold(s)
-	if len(want) < 3 {
+	code = languageNames()[fold(s)]
+	if code == "" {
 		return "", ""
 	}
+	return code, display.English.Languages().Name(language.Make(code))
+}
+
+// languageNames maps the folded names of the ISO 639-1 languages, in
+// English, French, Arabic and in the language itself, to their codes. It
+// is built once, when a message first needs it (a few milliseconds), and
+// only read afterwards: a file of many unknown codes costs one look-up
+// each.
+var languageNames = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	namers := []display.Namer{display.Self, display.Languages(language.English), display.Languages(language.French), display.Languages(language.Arabic)}
 	for a := 'a'; a <= 'z'; a++ {
 		for b := 'a'; b <= 'z'; b++ {
@@ -99,16 +110,15 @@ func languageByName(s string) (code, name string) {
 			if !l10n.ValidLanguage(code) {
 				continue
 			}
-			tag := language.Make(code)
 			for _, nm := range namers {
-				if fold(nm.Name(tag)) == want {
-					return code, display.English.Languages().Name(tag)
+				if name := fold(nm.Name(language.Make(code))); len(name) > 2 && m[name] == "" {
+					m[name] = code
 				}
 			}
 		}
 	}
-	return "", ""
-}
+	return m
+})
 
 // fold lowercases s and drops the accents French names carry, so that
 // "Francais" matches "français".

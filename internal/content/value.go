@@ -113,7 +113,7 @@ func (d *decoder) quote(n ast.Node, s string) string {
 // cannot be matched, it is the start of the value.
 func (d *decoder) posAt(n ast.Node, value string, off int) diag.Pos {
 	start := d.valueStart(n)
-	c := cursor{lines: d.fileLines(), line: start.Line, col: start.Col}
+	c := newCursor(d.fileLines(), start)
 	for i := 0; i < off && i < len(value); {
 		r, size := utf8.DecodeRuneInString(value[i:])
 		sr := c.peek()
@@ -124,19 +124,22 @@ func (d *decoder) posAt(n ast.Node, value string, off int) diag.Pos {
 				i++
 			}
 			continue
+		case r == '\'' && sr == '\'' && quotedBy(n, token.SingleQuoteType):
+			c.next() // '' is one '
+			c.next()
 		case r == sr:
 			c.next()
-		case sr == '\\' && doubleQuoted(n):
+		case sr == '\\' && quotedBy(n, token.DoubleQuoteType):
 			if !c.escape() {
 				continue // an escaped line break: nothing in the value
 			}
-		case sr == '\'' && r == '\'':
-			c.next()
-			c.next()
 		default:
 			return within(d.fileLines(), start)
 		}
 		i += size
+	}
+	if quotedBy(n, token.DoubleQuoteType) && string(c.rest()) == "\\" {
+		c.escape() // the value goes on after an escaped line break
 	}
 	return within(d.fileLines(), diag.Pos{Line: c.line, Col: c.col})
 }
@@ -162,31 +165,35 @@ func (d *decoder) valueStart(n ast.Node) diag.Pos {
 	return p
 }
 
-func doubleQuoted(n ast.Node) bool {
+func quotedBy(n ast.Node, quote token.Type) bool {
 	t := n.GetToken()
-	return t != nil && t.Type == token.DoubleQuoteType
+	return t != nil && t.Type == quote
 }
 
 func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
 
 // cursor walks the file's text by characters; past the end of a line it
-// reads '\n'.
+// reads '\n'. It keeps the byte offset in the line beside the column, so
+// that a long value is walked in linear time.
 type cursor struct {
 	lines     [][]byte
 	line, col int // 1-based, col in characters
+	off       int // byte offset of col in the line
+}
+
+func newCursor(lines [][]byte, p diag.Pos) cursor {
+	c := cursor{lines: lines, line: p.Line, col: 1}
+	for rest := c.rest(); c.col < p.Col && len(rest) > 0; rest = c.rest() {
+		c.next()
+	}
+	return c
 }
 
 func (c *cursor) rest() []byte {
 	if c.line < 1 || c.line > len(c.lines) {
 		return nil
 	}
-	l := c.lines[c.line-1]
-	i := 0
-	for k := 1; k < c.col && i < len(l); k++ {
-		_, size := utf8.DecodeRune(l[i:])
-		i += size
-	}
-	return l[i:]
+	return c.lines[c.line-1][c.off:]
 }
 
 func (c *cursor) peek() rune {
@@ -202,11 +209,13 @@ func (c *cursor) peek() rune {
 }
 
 func (c *cursor) next() {
-	if len(c.rest()) == 0 {
-		c.line, c.col = c.line+1, 1
+	rest := c.rest()
+	if len(rest) == 0 {
+		c.line, c.col, c.off = c.line+1, 1, 0
 		return
 	}
-	c.col++
+	_, size := utf8.DecodeRune(rest)
+	c.col, c.off = c.col+1, c.off+size
 }
 
 func (c *cursor) skipBlanks() {
