@@ -49,6 +49,9 @@ type Options struct {
 	// NoIndex marks every page "noindex" and makes robots.txt disallow
 	// everything: for deploy previews, which search engines must not index.
 	NoIndex bool
+	// SitemapLimit is the number of URLs per sitemap file past which
+	// sitemap.xml becomes an index (0: the protocol's 50,000).
+	SitemapLimit int
 }
 
 // Renderer renders one catalog.
@@ -126,7 +129,7 @@ func (r *Renderer) Render() ([]File, *diag.List) {
 	r.embedFiles(emit)
 	emit("root.html", "index.html", r.rootPage())
 	emit("404.html", "404.html", r.notFoundPage(r.cat.Languages[0]))
-	files = append(files, r.sitemap(), r.robots())
+	files = append(append(files, r.sitemaps()...), r.robots())
 	for _, lang := range r.cat.Languages {
 		for _, id := range r.locs[lang].Missing() {
 			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the layouts use message %q, which is not defined: add it", id)

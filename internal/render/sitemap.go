@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 )
@@ -47,10 +48,30 @@ func (r *Renderer) pagePaths() []func(lang string) string {
 	return out
 }
 
-// sitemap lists every page in every language with its alternates and
-// x-default (the framable /embed/ pages and 404 pages are left out).
-func (r *Renderer) sitemap() File {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+// sitemapLimit is the sitemap protocol's limit of URLs per file.
+const sitemapLimit = 50000
+
+type sitemapIndex struct {
+	XMLName  xml.Name       `xml:"sitemapindex"`
+	NS       string         `xml:"xmlns,attr"`
+	Sitemaps []sitemapEntry `xml:"sitemap"`
+}
+
+type sitemapEntry struct {
+	Loc string `xml:"loc"`
+}
+
+// sitemaps lists every page in every language with its alternates and
+// x-default (the framable /embed/ pages and 404 pages are left out): one
+// sitemap.xml, or, past the protocol's 50,000 URLs per file (or
+// Options.SitemapLimit), sitemap.xml as a sitemap index of
+// sitemaps/sitemap-N.xml files of at most that many URLs each.
+func (r *Renderer) sitemaps() []File {
+	limit := r.opts.SitemapLimit
+	if limit <= 0 {
+		limit = sitemapLimit
+	}
+	var urls []sitemapURL
 	for _, pathOf := range r.pagePaths() {
 		var links []sitemapLink
 		for _, l := range r.cat.Languages {
@@ -58,16 +79,35 @@ func (r *Renderer) sitemap() File {
 		}
 		links = append(links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: r.abs(pathOf(r.cat.Languages[0]))})
 		for _, l := range r.cat.Languages {
-			set.URLs = append(set.URLs, sitemapURL{Loc: r.abs(pathOf(l)), Links: links})
+			urls = append(urls, sitemapURL{Loc: r.abs(pathOf(l)), Links: links})
 		}
 	}
+	if len(urls) <= limit {
+		return []File{{Path: "sitemap.xml", Data: encodeXML(r.urlset(urls))}}
+	}
+	index := sitemapIndex{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	var files []File
+	for i := 0; i < len(urls); i += limit {
+		name := fmt.Sprintf("sitemaps/sitemap-%d.xml", i/limit+1)
+		files = append(files, File{Path: name, Data: encodeXML(r.urlset(urls[i:min(i+limit, len(urls))]))})
+		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: r.abs("/" + name)})
+	}
+	return append([]File{{Path: "sitemap.xml", Data: encodeXML(index)}}, files...)
+}
+
+func (r *Renderer) urlset(urls []sitemapURL) urlset {
+	return urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml", URLs: urls}
+}
+
+// encodeXML encodes v (only strings: it cannot fail) after the XML header.
+func encodeXML(v any) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", " ")
-	_ = enc.Encode(set) // only strings: cannot fail
+	_ = enc.Encode(v)
 	buf.WriteByte('\n')
-	return File{Path: "sitemap.xml", Data: buf.Bytes()}
+	return buf.Bytes()
 }
 
 // robots allows everything and names the sitemap, or, for deploy
