@@ -49,7 +49,7 @@ func TestBuildRefusesSourceOutputs(t *testing.T) {
 	for _, tc := range []struct{ out, want string }{
 		{outer, "it holds the project"},
 		{"..", "it holds the project"},
-		{".", "it holds the project"},
+		{".", "it is the project folder"},
 		{"content/activities", "overlaps the project's content/ folder"},
 		{"static/css", "overlaps the project's static/ folder"},
 		{"i18n/out", "overlaps the project's i18n/ folder"},

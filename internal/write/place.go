@@ -38,6 +38,9 @@ func CheckOut(project, out string) error {
 	if err != nil {
 		return err
 	}
+	if dst == root {
+		return fmt.Errorf("refusing to write the site into %s: it is the project folder, whose files the build would replace; use a folder inside it such as public", dst)
+	}
 	if within(root, dst) {
 		return fmt.Errorf("refusing to write the site into %s: it holds the project %s, which the build would replace; use a folder inside the project such as public", dst, root)
 	}

@@ -69,14 +69,14 @@ func TestSourcesSurvive(t *testing.T) {
 	before := snapshot(t, outer)
 	for _, tc := range []struct{ out, want string }{
 		{outer, "holds the project"},
-		{proj, "holds the project"},
+		{proj, "it is the project folder"},
 		{filepath.Join(proj, "content"), "overlaps the project's content/"},
 		{filepath.Join(proj, "content", "activities"), "overlaps the project's content/"},
 		{filepath.Join(proj, "static", "css"), "overlaps the project's static/"},
 		{filepath.Join(proj, "layouts"), "overlaps the project's layouts/"},
 		{filepath.Join(proj, "i18n", "out"), "overlaps the project's i18n/"},
 		{filepath.Join(proj, "content", "..", "i18n", "new", "deeper"), "overlaps the project's i18n/"},
-		{link, "holds the project"},                                      // a symbolic link to the project
+		{link, "it is the project folder"},                               // a symbolic link to the project
 		{filepath.Join(i18nLink, "out"), "overlaps the project's i18n/"}, // a new folder whose parent is a link
 	} {
 		err := CheckOut(proj, tc.out)
