@@ -23,6 +23,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := check.Run(os.DirFS(*dir))
+	res.Changes = check.Changed(*dir)
 	if *strict {
 		res.Strict()
 	}

@@ -10,8 +10,21 @@
 // carries the "unreviewed" mark (notes), and flags the "TODO" placeholders
 // that `pesnet new` leaves in the files it scaffolds (warnings).
 //
-// Report renders the findings for people (grouped by file, with a summary)
-// or as GitHub Actions annotations. Strict mode turns warnings into errors.
+// Human renders the findings for people (grouped by file, with a summary),
+// GitHub as GitHub Actions annotations. Strict mode turns warnings into
+// errors.
+//
+// What the editor changed comes first. Changed asks git (when it is
+// installed and the project is in a work tree with a main or origin/main
+// branch) which files under content/ and i18n/ differ from the main branch:
+// committed on the branch since the merge base, staged, unstaged or
+// untracked. With Result.Changes set, the human report lists the problems
+// of those files under "Your changes", then the others (such as the "date
+// passed" notes of the whole catalog) under "Elsewhere", each part opening
+// with one line per kind of problem ("16 notes: dates passed while the
+// status is still planned or confirmed — set completed, postponed or
+// cancelled"); the annotations keep their form, in the same order. Without
+// git information the report is as before, after one line saying why.
 package check
 
 import (
@@ -36,6 +49,9 @@ type Result struct {
 	Languages  []string
 	Missing    map[string][]string
 	Unreviewed map[string][]string
+	// Changes are the files the editor changed, for the report to list
+	// their problems first; nil when not asked (see Changed).
+	Changes *Changes
 }
 
 // Run checks project.
