@@ -50,24 +50,11 @@ func Changed(dir string) *Changes {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), gitTimeout)
 	defer cancel()
-	git := func(args ...string) (string, error) {
-		cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
-		// Optional locks off: check only reads, and must not take the
-		// index lock from a git command the editor is running.
-		cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
-		out, err := cmd.Output()
-		return string(out), err
-	}
+	git := gitIn(ctx, dir)
 	if out, err := git("rev-parse", "--is-inside-work-tree"); err != nil || strings.TrimSpace(out) != "true" {
 		return &Changes{Why: "the project is not in a git work tree"}
 	}
-	var base, ref string
-	for _, b := range []struct{ name, ref string }{{"origin/main", "refs/remotes/origin/main"}, {"main", "refs/heads/main"}} {
-		if _, err := git("rev-parse", "--verify", "--quiet", b.ref+"^{commit}"); err == nil {
-			base, ref = b.name, b.ref
-			break
-		}
-	}
+	base, ref := mainBranch(git)
 	if base == "" {
 		return &Changes{Why: "the repository has no main or origin/main branch"}
 	}
@@ -76,7 +63,7 @@ func Changed(dir string) *Changes {
 		return &Changes{Why: "git found no common commit with " + base}
 	}
 	// The work tree against the merge base: committed, staged and unstaged
-	// changes at once. Paths relative to dir (--relative).
+	// changes at once, with paths relative to dir (--relative).
 	tracked, err := git(append([]string{"diff", "--name-status", "--relative", "--no-renames", "-z", strings.TrimSpace(mergeBase), "--"}, changedRoots...)...)
 	if err != nil {
 		return &Changes{Why: "git could not compare the files with " + base}
@@ -85,8 +72,37 @@ func Changed(dir string) *Changes {
 	if err != nil {
 		return &Changes{Why: "git could not list the new files"}
 	}
+	return changes(base, tracked, untracked)
+}
+
+// gitIn returns a function that runs git in dir, without a shell, and
+// returns its standard output.
+func gitIn(ctx context.Context, dir string) func(args ...string) (string, error) {
+	return func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+		// Optional locks off: check only reads, and must not take the
+		// index lock from a git command the editor is running.
+		cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
+		cmd.WaitDelay = time.Second // a killed git's children must not hold its output open
+		out, err := cmd.Output()
+		return string(out), err
+	}
+}
+
+// mainBranch returns the branch to compare with and its full ref, or "".
+func mainBranch(git func(args ...string) (string, error)) (name, ref string) {
+	for _, b := range []struct{ name, ref string }{{"origin/main", "refs/remotes/origin/main"}, {"main", "refs/heads/main"}} {
+		if _, err := git("rev-parse", "--verify", "--quiet", b.ref+"^{commit}"); err == nil {
+			return b.name, b.ref
+		}
+	}
+	return "", ""
+}
+
+// changes reads the output of git diff --name-status -z (a status, then
+// its path, each ending in NUL) and of git ls-files -z.
+func changes(base, tracked, untracked string) *Changes {
 	c := &Changes{Base: base, Files: map[string]bool{}, Emptied: map[string]bool{}}
-	// --name-status -z: a status, then its path, each ending in NUL.
 	fields := strings.Split(tracked, "\x00")
 	for i := 0; i+1 < len(fields); i += 2 {
 		c.Files[fields[i+1]] = true
