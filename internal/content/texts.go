@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/oic-pesnet/workplan/internal/mdlimit"
 )
 
 // textKind says which front matter fields a text file may have.
@@ -18,6 +20,7 @@ const (
 // decodeText decodes the front matter of a page's text file.
 func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
 	t := &Text{Lang: lang, File: d.file, Body: doc.body, BodyLine: doc.bodyLine}
+	mdlimit.Report(d.file, doc.body, doc.bodyLine, d.problems) // Markdown shapes that parse slowly are refused here, before any parser sees the body
 	line := func(key string, dst *string) func(ast.Node) {
 		return func(n ast.Node) {
 			s, ok := d.oneLine(n, key)
