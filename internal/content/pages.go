@@ -135,6 +135,8 @@ func (l *loader) finish() {
 }
 
 // reportOrphans reports, once per folder, texts without a facts file.
+// Paths in messages go through diag.Name: a folder named with a line
+// break must not print a line that looks like another problem.
 func (l *loader) reportOrphans(dir string, texts Texts) {
 	what := "area.yaml"
 	if strings.HasPrefix(dir, "activities/") {
@@ -146,7 +148,7 @@ func (l *loader) reportOrphans(dir string, texts Texts) {
 	}
 	slices.Sort(files)
 	l.problems.Errorf(files[0], diag.Pos{Line: 1, Col: 1}, "the folder %s has texts but no %s: add %s with the facts, or move the texts to their page's folder",
-		l.show(dir), what, l.show(path.Join(dir, what)))
+		diag.Name(l.show(dir)), what, diag.Name(l.show(path.Join(dir, what))))
 }
 
 func (l *loader) areasByDir() map[string]*Area {
@@ -172,7 +174,7 @@ func (l *loader) checkDuplicates() {
 	for _, a := range l.sortedByFile() {
 		if a.ID != "" {
 			if first := byID[a.ID]; first != nil {
-				l.problems.Errorf(a.File, l.idPos[a], "duplicate id %q: %s already uses it; ids must be unique, so choose another", a.ID, first.File)
+				l.problems.Errorf(a.File, l.idPos[a], "duplicate id %q: %s already uses it; ids must be unique, so choose another", a.ID, diag.Name(first.File))
 			} else {
 				byID[a.ID] = a
 			}
@@ -182,7 +184,7 @@ func (l *loader) checkDuplicates() {
 			continue
 		}
 		if first := byNumber[key]; first != nil {
-			l.problems.Errorf(a.File, l.numPos[a], "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, first.File)
+			l.problems.Errorf(a.File, l.numPos[a], "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, diag.Name(first.File))
 		} else {
 			byNumber[key] = a
 		}
@@ -190,7 +192,7 @@ func (l *loader) checkDuplicates() {
 	nums := map[int]*Area{}
 	for _, a := range l.site.Areas {
 		if first := nums[a.Number]; first != nil && a.Number > 0 {
-			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "area number %d is already used by %s: renumber one of them", a.Number, first.File)
+			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "area number %d is already used by %s: renumber one of them", a.Number, diag.Name(first.File))
 		}
 		nums[a.Number] = a
 	}
