@@ -160,7 +160,9 @@ func (l *loader) loadConfig() bool {
 		"languages": func(n ast.Node) { c.Languages = languages(d, n, "languages") },
 	}}.decode(root, "site.yaml")
 	if len(c.Languages) == 0 {
-		d.errorf(root, "site.yaml must list at least one language, such as \"languages: [fr, ar, en]\"")
+		if c.Languages != nil { // else already reported: missing, or no valid code
+			d.errorf(valueOf(root, "languages"), "site.yaml must list at least one language, such as \"languages: [fr, ar, en]\"")
+		}
 		return false
 	}
 	return l.problems.Count(diag.Error) == errs

@@ -100,6 +100,10 @@ const fence = "---"
 // silently: an opening fence that is never closed.
 func (s *source) splitFrontMatter(problems *diag.List) (*document, bool) {
 	open, fmStart, ok := findOpeningFence(s.data)
+	if len(bytes.TrimSpace(s.data)) == 0 {
+		problems.Errorf(s.file, diag.Pos{Line: 1, Col: 1}, "the file is empty: write its front matter (a line \"---\", the fields such as title: …, and another line \"---\"), then its text")
+		return nil, false
+	}
 	if !ok {
 		problems.Errorf(s.file, diag.Pos{Line: 1, Col: 1}, "the file has no front matter: start it with a line \"---\", the fields (such as title: …), and another line \"---\"")
 		return nil, false
