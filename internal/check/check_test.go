@@ -107,3 +107,17 @@ func TestOutputChecks(t *testing.T) {
 		t.Errorf("followed %d links, want 4", links)
 	}
 }
+
+// TestHumanEscapesNames: a file name or message holding a line break
+// cannot print a line that looks like another problem.
+func TestHumanEscapesNames(t *testing.T) {
+	res := &Result{Problems: &diag.List{}, Missing: map[string][]string{"fr": {"content/activities/a\ncontent:9:9: error: fake/activity.yaml"}}, Languages: []string{"fr"}}
+	res.Problems.Errorf("content/activities/x\ncontent:9:9: error: fake/activity.yaml", diag.Pos{Line: 1, Col: 1}, "bad\ncontent:8:8: error: fake too")
+	var out bytes.Buffer
+	res.Human(&out)
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "content:") {
+			t.Errorf("a forged line in the output: %q\n%s", line, out.String())
+		}
+	}
+}

@@ -51,7 +51,7 @@ func (r *Result) Human(w io.Writer) {
 	for _, lang := range r.Languages {
 		fmt.Fprintf(w, "  %s: %d missing, %d not yet reviewed\n", lang, len(r.Missing[lang]), len(r.Unreviewed[lang]))
 		for _, f := range r.Missing[lang] {
-			fmt.Fprintf(w, "    missing: %s\n", f)
+			fmt.Fprintf(w, "    missing: %s\n", diag.Name(f))
 		}
 	}
 	fmt.Fprintln(w)
@@ -72,14 +72,14 @@ func byFile(w io.Writer, items []diag.Diagnostic) {
 	last := ""
 	for _, d := range items {
 		if d.File != last {
-			fmt.Fprintf(w, "\n%s\n", d.File)
+			fmt.Fprintf(w, "\n%s\n", diag.Name(d.File))
 			last = d.File
 		}
 		loc := ""
 		if d.Pos.Line > 0 {
 			loc = fmt.Sprintf("%d:%d: ", d.Pos.Line, max(d.Pos.Col, 1))
 		}
-		fmt.Fprintf(w, "  %s%s: %s\n", loc, d.Severity, d.Message)
+		fmt.Fprintf(w, "  %s%s: %s\n", loc, d.Severity, diag.Escape(d.Message))
 	}
 }
 

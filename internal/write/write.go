@@ -26,6 +26,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/oic-pesnet/workplan/internal/render"
 )
@@ -34,63 +35,103 @@ import (
 // reached through a symbolic link, the folder the link leads to is
 // replaced.
 func Dir(out string, files []render.File) error {
-	out, err := resolve(out)
+	tx, err := Begin(out)
 	if err != nil {
 		return err
 	}
+	for _, f := range files {
+		if err := tx.Put(f.Path, f.Data); err != nil {
+			tx.Abort()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Tx is an output folder being written: files go into a temporary folder
+// beside it as they are produced (Put, safe for concurrent use), and
+// Commit swaps the finished folder in; Abort removes it and leaves the
+// previous output as it was. A build streams its files through a Tx, so
+// it never holds the whole site in memory.
+type Tx struct {
+	out, tmp string
+
+	mu   sync.Mutex
+	dirs map[string]bool // folders already created in tmp
+}
+
+// Begin checks out (see Dir) and opens a temporary folder beside it.
+func Begin(out string) (*Tx, error) {
+	out, err := resolve(out)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkPlace(out); err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkExisting(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	removeStale(parent, "."+filepath.Base(out)+"-new-")
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := fill(tmp, files); err != nil {
+	if err := mark(tmp); err != nil {
 		_ = os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
-	return swap(tmp, out)
+	return &Tx{out: out, tmp: tmp, dirs: map[string]bool{".": true}}, nil
 }
 
-// fill writes the marker, then files, into the new folder dir. The marker
-// goes in first, so that a build killed from then on leaves a folder that
-// removeStale may delete.
-func fill(dir string, files []render.File) error {
+// mark writes the marker into the new folder dir first, so that a build
+// killed from then on leaves a folder that removeStale may delete.
+func mark(dir string) error {
 	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp creates 0700
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
-		return err
-	}
-	return writeAll(dir, files)
+	return os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
 }
 
-func writeAll(dir string, files []render.File) error {
-	for _, f := range files {
-		if f.Path == Marker {
-			return fmt.Errorf("refusing to write %q: the name is reserved for the output folder's marker", f.Path)
-		}
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") || path.Clean(f.Path) != f.Path {
-			return fmt.Errorf("refusing to write %q: not a clean relative path inside the output folder", f.Path)
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
-			return err
-		}
+// Put writes one file, at a slash-separated path relative to the output.
+func (t *Tx) Put(p string, data []byte) error {
+	if p == Marker {
+		return fmt.Errorf("refusing to write %q: the name is reserved for the output folder's marker", p)
+	}
+	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") || path.Clean(p) != p {
+		return fmt.Errorf("refusing to write %q: not a clean relative path inside the output folder", p)
+	}
+	if err := t.mkdir(path.Dir(p)); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(t.tmp, filepath.FromSlash(p)), data, 0o644)
+}
+
+// mkdir creates folder dir of the output once.
+func (t *Tx) mkdir(dir string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(t.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+		return err
+	}
+	for d := dir; d != "." && !t.dirs[d]; d = path.Dir(d) {
+		t.dirs[d] = true
 	}
 	return nil
 }
+
+// Commit swaps the finished folder in.
+func (t *Tx) Commit() error { return swap(t.tmp, t.out) }
+
+// Abort removes the temporary folder; the previous output stays.
+func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
 
 // swap moves the finished folder tmp into place at out. Where the system
 // can exchange two folders atomically (Linux), it does, and then removes the

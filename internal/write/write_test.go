@@ -1,9 +1,11 @@
 package write
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/oic-pesnet/workplan/internal/render"
@@ -73,5 +75,49 @@ func TestCheckOutRefuses(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(project, "go.mod")); err != nil {
 		t.Error("the project was damaged")
+	}
+}
+
+// TestTxConcurrentPuts: files put from several goroutines all land, and
+// an aborted transaction leaves the previous output and no temporary
+// folder.
+func TestTxConcurrentPuts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	tx, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 50 {
+				p := fmt.Sprintf("d%d/e%d/index.html", j%5, i)
+				if err := tx.Put(p, []byte(p)); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "d3", "e7", "index.html"))
+	if err != nil || string(got) != "d3/e7/index.html" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	tx, err = Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Put("d3/e7/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	tx.Abort()
+	if got, _ := os.ReadFile(filepath.Join(out, "d3", "e7", "index.html")); string(got) != "d3/e7/index.html" {
+		t.Errorf("abort changed the output: %q", got)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("temporary folders left behind: %v", entries)
 	}
 }
