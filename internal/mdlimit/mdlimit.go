@@ -15,8 +15,13 @@
 // check stricter), which keeps every input within the 1 MiB file limit in
 // time and memory linear in its size (see the benchmarks).
 //
-// The limits are far above what a paragraph of the work plan holds (a
-// handful of links and emphases) and the messages say how to fix the text.
+// Even within those bounds goldmark allocates some 200 to 450 bytes per
+// opener, so a whole file of them (1 MiB of "[" in paragraphs of 100) would
+// still cost half a gigabyte: Check also bounds the openers of each kind in
+// the whole file, to ten paragraphs' worth.
+//
+// The limits are far above what a text of the work plan holds (a handful
+// of links and emphases) and the messages say how to fix the text.
 // Check is a pure function over the body of a text file.
 package mdlimit
 
@@ -38,6 +43,10 @@ const (
 	MaxEmphasis = 200
 	// MaxBackticks bounds runs of "`" (code spans and fences).
 	MaxBackticks = 100
+	// PerFile is how many paragraphs at the limits a file may hold: the
+	// bound of each kind in a whole file is PerFile times its bound per
+	// paragraph.
+	PerFile = 10
 )
 
 // Problem is one paragraph over a limit, at the first character beyond it.
@@ -50,14 +59,14 @@ type Problem struct {
 type kind struct {
 	limit int
 	what  string // what the count is, in the message
-	fix   string // how to fix it
+	fix   string // how to write the character when it is meant literally
 }
 
 var kinds = [...]kind{
-	{MaxBrackets, `"[" (links, images, reference definitions)`, `split the paragraph with a blank line, or write a bracket that is not a link as \[`},
-	{MaxAngles, `"<" (autolinks, HTML)`, `split the paragraph with a blank line, or write a "<" that is not a link as \<`},
-	{MaxEmphasis, `"*" or "_" marks (emphasis)`, `split the paragraph with a blank line, or write a literal star or underscore as \* or \_`},
-	{MaxBackticks, "runs of \"`\" (code)", "split the paragraph with a blank line, or write a literal backtick as \\`"},
+	{MaxBrackets, `"[" (links, images, reference definitions)`, `write a bracket that is not a link as \[`},
+	{MaxAngles, `"<" (autolinks, HTML)`, `write a "<" that is not a link as \<`},
+	{MaxEmphasis, `"*" or "_" marks (emphasis)`, `write a literal star or underscore as \* or \_`},
+	{MaxBackticks, "runs of \"`\" (code)", "write a literal backtick as \\`"},
 }
 
 const (
@@ -68,17 +77,26 @@ const (
 )
 
 // Check returns one problem per paragraph and kind of opener over its
-// limit, in the order of the text.
+// limit, and one per kind over its limit in the whole text, in the order
+// of the text.
 func Check(body []byte) []Problem {
 	var out []Problem
-	var count [len(kinds)]int
+	var count, total [len(kinds)]int
 	line, lineStart := 1, 0
 	blank := true // the current line has only white space so far
 	hit := func(k, off int) {
 		count[k]++
-		if count[k] == kinds[k].limit+1 {
-			out = append(out, Problem{Line: line, Col: 1 + utf8.RuneCount(body[lineStart:off]),
-				Message: fmt.Sprintf("this paragraph has more than %d %s, which makes Markdown slow to convert: %s", kinds[k].limit, kinds[k].what, kinds[k].fix)})
+		total[k]++
+		pos := func() (int, int) { return line, 1 + utf8.RuneCount(body[lineStart:off]) }
+		switch {
+		case count[k] == kinds[k].limit+1:
+			l, c := pos()
+			out = append(out, Problem{Line: l, Col: c,
+				Message: fmt.Sprintf("this paragraph has more than %d %s, which makes Markdown slow to convert: split the paragraph with a blank line, or %s", kinds[k].limit, kinds[k].what, kinds[k].fix)})
+		case total[k] == PerFile*kinds[k].limit+1:
+			l, c := pos()
+			out = append(out, Problem{Line: l, Col: c,
+				Message: fmt.Sprintf("this text has more than %d %s in all, far more than a description needs, which makes Markdown slow to convert: check that it was pasted as intended, and %s", PerFile*kinds[k].limit, kinds[k].what, kinds[k].fix)})
 		}
 	}
 	for i := 0; i < len(body); {

@@ -18,7 +18,9 @@ func TestCheck(t *testing.T) {
 			strings.Repeat("*a* ", MaxEmphasis/2) + strings.Repeat("`c` ", MaxBackticks/2), nil},
 		{"one bracket too many", "Titre\n\n" + strings.Repeat("[", MaxBrackets+1),
 			[]Problem{{3, MaxBrackets + 1, "this paragraph has more than 100 \"[\""}}},
-		{"blank lines reset", strings.Repeat(strings.Repeat("[", MaxBrackets)+"\n \t\n", 5), nil},
+		{"blank lines reset", strings.Repeat(strings.Repeat("[", MaxBrackets)+"\n \t\n", PerFile), nil},
+		{"but not the whole file's count", strings.Repeat(strings.Repeat("[", MaxBrackets)+"\n\n", PerFile) + "[",
+			[]Problem{{2*PerFile + 1, 1, "this text has more than 1000 \"[\" (links, images, reference definitions) in all"}}},
 		{"a line break does not", strings.Repeat("[", MaxBrackets) + "\nx[",
 			[]Problem{{2, 2, "this paragraph has more than 100 \"[\""}}},
 		{"escaped brackets do not count", strings.Repeat(`\[`, 3*MaxBrackets) + `\\[`, nil},
@@ -60,9 +62,9 @@ func TestShapesWithinLimits(t *testing.T) {
 }
 
 // maxBytesPerByte bounds the memory goldmark allocates per input byte for
-// any input Check accepts. The densest shape at the limits (a paragraph of
-// 100 "[") allocates about 450 bytes per byte; dense ordinary emphasis
-// ("*a* _b_ **c**") about 200.
+// any input Check accepts. The densest paragraph at the limits (100 "[")
+// allocates about 450 bytes per byte, dense ordinary emphasis ("*a* _b_
+// **c**") about 200; the limits per file keep a whole file far below.
 const maxBytesPerByte = 640
 
 // TestAllocationsLinear converts each shape, as densely as the limits

@@ -57,11 +57,22 @@ var shapes = []shape{
 // tail is s repeated to about n bytes.
 func tail(n int, s string) string { return strings.Repeat(s, max(1, n/len(s))) }
 
-// input fills size bytes with paragraphs of the shape, each about para
-// bytes long, separated by blank lines.
+// filler is a paragraph of prose.
+var filler = strings.Repeat("Un atelier régional sur les services publics de l'emploi, avec des études de cas. ", 10) + "\n\n"
+
+// input is size bytes of the shape as Check allows it: PerFile paragraphs
+// at the limits, each about para bytes long, then prose.
 func (s shape) input(size, para int) []byte {
 	p := s.paragraph(para) + "\n\n"
-	return []byte(strings.Repeat(p, max(1, size/len(p))))
+	n := max(1, size/len(p))
+	if !strings.HasPrefix(s.name, "baseline prose") {
+		n = min(n, PerFile)
+	}
+	b := []byte(strings.Repeat(p, n))
+	for len(b) < size {
+		b = append(b, filler...)
+	}
+	return b
 }
 
 // rawInput is the unbounded shape repeated to size bytes, on one line.
