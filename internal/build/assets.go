@@ -19,7 +19,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/srcfs"
 )
 
@@ -42,9 +42,9 @@ func newMinifier() *minify.M {
 }
 
 // minifyAll minifies every file whose type the minifier knows.
-func minifyAll(m *minify.M, files []render.File) ([]render.File, *diag.List) {
+func minifyAll(m *minify.M, files []output.File) ([]output.File, *diag.List) {
 	problems := &diag.List{}
-	out := make([]render.File, 0, len(files))
+	out := make([]output.File, 0, len(files))
 	for _, f := range files {
 		mt, ok := mediaTypes[path.Ext(f.Path)]
 		if !ok {
@@ -56,14 +56,14 @@ func minifyAll(m *minify.M, files []render.File) ([]render.File, *diag.List) {
 			problems.Errorf(f.Path, diag.Pos{}, "cannot minify the output: %v", err)
 			continue
 		}
-		out = append(out, render.File{Path: f.Path, Data: data})
+		out = append(out, output.File{Path: f.Path, Data: data})
 	}
 	return out, problems
 }
 
 // assets are the processed static files.
 type assets struct {
-	files []render.File
+	files []output.File
 	paths map[string]string // logical path → published root-relative path
 }
 
@@ -100,7 +100,7 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 			out = strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
 		}
 		a.paths[p] = "/" + out
-		a.files = append(a.files, render.File{Path: out, Data: data})
+		a.files = append(a.files, output.File{Path: out, Data: data})
 		return nil
 	})
 	if err != nil && !errorsIsNotExist(err) {
@@ -109,9 +109,9 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 	return a, problems
 }
 
-func sortFiles(files []render.File) []render.File {
-	slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
-	return slices.CompactFunc(files, func(a, b render.File) bool { return a.Path == b.Path && bytes.Equal(a.Data, b.Data) })
+func sortFiles(files []output.File) []output.File {
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return slices.CompactFunc(files, func(a, b output.File) bool { return a.Path == b.Path && bytes.Equal(a.Data, b.Data) })
 }
 
 // pageLang returns the language folder of an output path ("fr/…" → "fr").

@@ -23,6 +23,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/opendata"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/write"
 )
@@ -52,7 +53,7 @@ func (o Options) stage(name string, files int) {
 
 // Result describes a build.
 type Result struct {
-	Files    []render.File  // every output file, sorted by path
+	Files    []output.File  // every output file, sorted by path
 	Pages    map[string]int // HTML pages per language
 	Feeds    int            // calendar feeds
 	Data     int            // open data documents and schemas
@@ -79,7 +80,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 }
 
 // compile runs every stage up to minified bytes.
-func compile(project fs.FS, opts Options, res *Result) ([]render.File, bool) {
+func compile(project fs.FS, opts Options, res *Result) ([]output.File, bool) {
 	problems := res.Problems
 	opts.stage("load", 0)
 	site, p := content.Load(sub(project, "content"), "content")

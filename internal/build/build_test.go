@@ -14,7 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
@@ -222,7 +222,7 @@ func TestLinksResolve(t *testing.T) {
 	checkLinks(t, res.Files)
 }
 
-func checkLinks(t *testing.T, all []render.File) {
+func checkLinks(t *testing.T, all []output.File) {
 	t.Helper()
 	out := map[string]bool{}
 	for _, f := range all {

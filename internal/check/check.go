@@ -68,7 +68,7 @@ func Run(project fs.FS) *Result {
 	}
 	if len(b.Files) > 0 {
 		res.Files = len(b.Files)
-		res.Links = output(b.Files, res.Problems)
+		res.Links = checkOutput(b.Files, res.Problems)
 	}
 	return res
 }

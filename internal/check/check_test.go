@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/testproject"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
-	"github.com/oic-pesnet/workplan/internal/render"
 )
 
 func project(t *testing.T) string { return testproject.Copy(t) }
@@ -81,7 +81,7 @@ func TestFindings(t *testing.T) {
 }
 
 func TestOutputChecks(t *testing.T) {
-	files := []render.File{
+	files := []output.File{
 		{Path: "fr/index.html", Data: []byte(`<!DOCTYPE html><html><body><p id="top"><a href="/fr/a/">a</a> <a href="#top">t</a> <a href="#nope">n</a> <a href="b/">b</a> <a href="https://x.org/">x</a> <a href="webcal://x/y.ics">w</a></p></body></html>`)},
 		{Path: "fr/a/index.html", Data: []byte(`<!DOCTYPE html><html><body><div><p>unclosed</div></body></html>`)},
 		{Path: "fr/calendar.ics", Data: []byte("BEGIN:VCALENDAR\r\nEND:VEVENT\r\n")},
@@ -89,7 +89,7 @@ func TestOutputChecks(t *testing.T) {
 		{Path: "sitemap.xml", Data: []byte(`<urlset><url></urlset>`)},
 	}
 	problems := &diag.List{}
-	links := output(files, problems)
+	links := checkOutput(files, problems)
 	got := problems.String()
 	for _, want := range []string{
 		`public/fr/index.html: error: broken link "b/": public/fr/b/index.html does not exist`,

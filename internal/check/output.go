@@ -14,12 +14,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
-// output checks every file of a built site and returns the number of
+// checkOutput checks every file of a built site and returns the number of
 // internal links followed.
-func output(files []render.File, problems *diag.List) int {
+func checkOutput(files []output.File, problems *diag.List) int {
 	byPath := map[string][]byte{}
 	for _, f := range files {
 		byPath[f.Path] = f.Data

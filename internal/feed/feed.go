@@ -45,9 +45,9 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/plaintext"
 	"github.com/oic-pesnet/workplan/internal/policy"
-	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -72,16 +72,16 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string) *Writer {
 }
 
 // Files returns every feed, in path order within each language.
-func (w *Writer) Files() ([]render.File, *diag.List) {
+func (w *Writer) Files() ([]output.File, *diag.List) {
 	problems := &diag.List{}
-	var out []render.File
+	var out []output.File
 	add := func(p string, cal *ical.Calendar) {
 		data, err := encode(cal)
 		if err != nil {
 			problems.Errorf(p, diag.Pos{}, "cannot encode the calendar: %v", err)
 			return
 		}
-		out = append(out, render.File{Path: strings.TrimPrefix(p, "/"), Data: data})
+		out = append(out, output.File{Path: strings.TrimPrefix(p, "/"), Data: data})
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]

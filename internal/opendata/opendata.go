@@ -58,8 +58,8 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/plaintext"
-	"github.com/oic-pesnet/workplan/internal/render"
 )
 
 // Version is the version of the documents: the major is the path's (v1),
@@ -74,7 +74,7 @@ type Options struct {
 }
 
 // Files returns every open data document of the catalog, sorted by path.
-func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]render.File, *diag.List) {
+func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]output.File, *diag.List) {
 	problems := &diag.List{}
 	if u, err := url.Parse(opts.BaseURL); err != nil || !u.IsAbs() || u.Host == "" || !strings.HasSuffix(opts.BaseURL, "/") {
 		problems.Errorf("content/site.yaml", diag.Pos{}, "the base URL %q cannot be used for open data: give an absolute URL ending in \"/\", such as \"https://example.org/\"", opts.BaseURL)
@@ -87,7 +87,7 @@ func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]render.F
 			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the open data use message %q, which is not defined: add it", id)
 		}
 	}
-	slices.SortFunc(g.files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(g.files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 	return g.files, problems
 }
 
@@ -102,7 +102,7 @@ type generator struct {
 	// once and shared by every document of that language.
 	acts  map[string][]activity
 	areas map[string][]area
-	files []render.File
+	files []output.File
 	index []docRef
 }
 
@@ -144,7 +144,7 @@ func (g *generator) documents() {
 			g.problems.Errorf("internal/opendata/schema/"+s+".json", diag.Pos{}, "cannot build the schema: %v", err)
 			continue
 		}
-		g.files = append(g.files, render.File{Path: apiFile(schemaPath(s)), Data: data})
+		g.files = append(g.files, output.File{Path: apiFile(schemaPath(s)), Data: data})
 	}
 	idx := g.indexDoc()
 	g.emitJSON(docRef{Kind: "index"}, "index.json", idx)
@@ -165,7 +165,7 @@ func (g *generator) emitJSON(ref docRef, rel string, doc any) {
 func (g *generator) emit(ref docRef, rel string, data []byte) {
 	ref.URL = g.apiURL(rel)
 	g.index = append(g.index, ref)
-	g.files = append(g.files, render.File{Path: apiFile(rel), Data: data})
+	g.files = append(g.files, output.File{Path: apiFile(rel), Data: data})
 }
 
 // encodeJSON writes doc indented, with a final newline. HTML characters

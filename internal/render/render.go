@@ -27,15 +27,9 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/srcfs"
 )
-
-// File is one output file, with a slash-separated path relative to the
-// output folder.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Options are the settings of a render.
 type Options struct {
@@ -99,9 +93,9 @@ func funcs() template.FuncMap {
 }
 
 // Render renders every page of every language, sorted by path.
-func (r *Renderer) Render() ([]File, *diag.List) {
+func (r *Renderer) Render() ([]output.File, *diag.List) {
 	problems := &diag.List{}
-	var files []File
+	var files []output.File
 	emit := func(layout, out string, p *Page) {
 		t, name := r.pages[layout], "baseof.html"
 		if t == nil {
@@ -112,7 +106,7 @@ func (r *Renderer) Render() ([]File, *diag.List) {
 			problems.Errorf(path.Join(r.opts.LayoutsDir, layout), diag.Pos{}, "cannot render %s: %v", out, err)
 			return
 		}
-		files = append(files, File{Path: out, Data: data})
+		files = append(files, output.File{Path: out, Data: data})
 	}
 	for _, lang := range r.cat.Languages {
 		emit("home.html", indexFile(assemble.HomePath(lang)), r.homePage(lang))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
 // notFoundPage is the "page not found" page of lang.
@@ -66,7 +67,7 @@ type sitemapEntry struct {
 // sitemap.xml, or, past the protocol's 50,000 URLs per file (or
 // Options.SitemapLimit), sitemap.xml as a sitemap index of
 // sitemaps/sitemap-N.xml files of at most that many URLs each.
-func (r *Renderer) sitemaps() []File {
+func (r *Renderer) sitemaps() []output.File {
 	limit := r.opts.SitemapLimit
 	if limit <= 0 {
 		limit = sitemapLimit
@@ -83,16 +84,16 @@ func (r *Renderer) sitemaps() []File {
 		}
 	}
 	if len(urls) <= limit {
-		return []File{{Path: "sitemap.xml", Data: encodeXML(r.urlset(urls))}}
+		return []output.File{{Path: "sitemap.xml", Data: encodeXML(r.urlset(urls))}}
 	}
 	index := sitemapIndex{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	var files []File
+	var files []output.File
 	for i := 0; i < len(urls); i += limit {
 		name := fmt.Sprintf("sitemaps/sitemap-%d.xml", i/limit+1)
-		files = append(files, File{Path: name, Data: encodeXML(r.urlset(urls[i:min(i+limit, len(urls))]))})
+		files = append(files, output.File{Path: name, Data: encodeXML(r.urlset(urls[i:min(i+limit, len(urls))]))})
 		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: r.abs("/" + name)})
 	}
-	return append([]File{{Path: "sitemap.xml", Data: encodeXML(index)}}, files...)
+	return append([]output.File{{Path: "sitemap.xml", Data: encodeXML(index)}}, files...)
 }
 
 func (r *Renderer) urlset(urls []sitemapURL) urlset {
@@ -112,9 +113,9 @@ func encodeXML(v any) []byte {
 
 // robots allows everything and names the sitemap, or, for deploy
 // previews (NoIndex), disallows everything.
-func (r *Renderer) robots() File {
+func (r *Renderer) robots() output.File {
 	if r.opts.NoIndex {
-		return File{Path: "robots.txt", Data: []byte("# Deploy preview: not for search engines.\nUser-agent: *\nDisallow: /\n")}
+		return output.File{Path: "robots.txt", Data: []byte("# Deploy preview: not for search engines.\nUser-agent: *\nDisallow: /\n")}
 	}
-	return File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")}
+	return output.File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")}
 }

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
-var site = []render.File{{Path: "index.html", Data: []byte("site")}, {Path: "fr/index.html", Data: []byte("fr")}}
+var site = []output.File{{Path: "index.html", Data: []byte("site")}, {Path: "fr/index.html", Data: []byte("fr")}}
 
 // newProject lays out outer/proj with sources and a file beside the
 // project, and returns outer and proj.
@@ -157,7 +157,7 @@ func TestOnlyOwnOutputReplaced(t *testing.T) {
 	if err := Dir(empty, site); err != nil {
 		t.Errorf("Dir(own output) = %v", err)
 	}
-	if err := Dir(empty, []render.File{{Path: Marker, Data: []byte("x")}}); err == nil {
+	if err := Dir(empty, []output.File{{Path: Marker, Data: []byte("x")}}); err == nil {
 		t.Error("a build file replaced the marker")
 	}
 }

@@ -28,13 +28,13 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
 // Dir replaces folder out with exactly files, plus Marker. When out is
 // reached through a symbolic link, the folder the link leads to is
 // replaced.
-func Dir(out string, files []render.File) error {
+func Dir(out string, files []output.File) error {
 	tx, err := Begin(out)
 	if err != nil {
 		return err

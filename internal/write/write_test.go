@@ -8,15 +8,15 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
 func TestDirReplacesOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Dir(out, []render.File{{Path: "a/index.html", Data: []byte("one")}, {Path: "stale.html", Data: []byte("x")}}); err != nil {
+	if err := Dir(out, []output.File{{Path: "a/index.html", Data: []byte("one")}, {Path: "stale.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Dir(out, []render.File{{Path: "a/index.html", Data: []byte("two")}}); err != nil {
+	if err := Dir(out, []output.File{{Path: "a/index.html", Data: []byte("two")}}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(filepath.Join(out, "a", "index.html"))
@@ -34,10 +34,10 @@ func TestDirReplacesOutput(t *testing.T) {
 
 func TestDirFailureKeepsOldOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Dir(out, []render.File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+	if err := Dir(out, []output.File{{Path: "index.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
-	err := Dir(out, []render.File{{Path: "index.html", Data: []byte("new")}, {Path: "../escape.html", Data: []byte("x")}})
+	err := Dir(out, []output.File{{Path: "index.html", Data: []byte("new")}, {Path: "../escape.html", Data: []byte("x")}})
 	if err == nil || !strings.Contains(err.Error(), "not a clean relative path") {
 		t.Fatalf("err = %v", err)
 	}
@@ -70,7 +70,7 @@ func TestCheckOutRefuses(t *testing.T) {
 	if err := CheckOut(project, filepath.Join(project, "public")); err != nil {
 		t.Errorf("CheckOut(public) = %v", err)
 	}
-	if err := Dir(project, []render.File{{Path: "index.html", Data: []byte("x")}}); err == nil {
+	if err := Dir(project, []output.File{{Path: "index.html", Data: []byte("x")}}); err == nil {
 		t.Error("Dir wrote over the project")
 	}
 	if _, err := os.Stat(filepath.Join(project, "go.mod")); err != nil {

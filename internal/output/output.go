@@ -1,0 +1,47 @@
+// Package output is the unit every output of the build produces and the
+// write stage consumes: a File (a slash-separated path relative to the
+// output folder, and its bytes), and a Job, a file still to be made.
+//
+// Every kind of output (HTML pages, iCalendar feeds, open data, static
+// assets, and the ones to come) is a Generator with one signature, listed
+// once in package build. A generator only lists its jobs; the build runs
+// them on a bounded pool of workers, minifies and writes each file as soon
+// as it is made, so the whole site is never held in memory at once. A
+// job's Make must be safe to run concurrently with other jobs' and must
+// depend only on what the generator was given, so that the output is
+// byte-identical whatever the number of workers and the scheduling.
+package output
+
+import "github.com/oic-pesnet/workplan/internal/diag"
+
+// File is one output file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Job is one output file to make: its path is known when the generator
+// lists it, its bytes when Make runs. Make reports a failure as an error
+// (e.g. a template that cannot execute); the build reports it with the
+// job's Source, or Path when Source is empty.
+type Job struct {
+	Path   string
+	Source string // the file a failure is reported on (e.g. "layouts/activity.html")
+	Make   func() ([]byte, error)
+}
+
+// Generator lists the jobs of one kind of output, with the problems found
+// while listing them.
+type Generator interface {
+	Jobs() ([]Job, *diag.List)
+}
+
+// Ready wraps files already made as jobs (outputs whose files are cheap or
+// made together, such as feeds).
+func Ready(files []File) []Job {
+	jobs := make([]Job, len(files))
+	for i, f := range files {
+		jobs[i] = Job{Path: f.Path, Make: func() ([]byte, error) { return f.Data, nil }}
+	}
+	return jobs
+}
