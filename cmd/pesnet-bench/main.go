@@ -40,6 +40,7 @@ type config struct {
 	work    string
 	timeout time.Duration
 	seed    uint64
+	repo    string
 }
 
 func main() {
@@ -61,10 +62,11 @@ func parseFlags(args []string) (config, error) {
 	work := fl.String("out", filepath.Join(tmpfs(), "pesnet-bench"), "work folder for the corpora and outputs (replaced)")
 	timeout := fl.Duration("timeout", 300*time.Second, "stop a build after this long and report that it did not finish")
 	seed := fl.Uint64("seed", 1, "seed of the corpus")
+	repo := fl.String("repo", ".", "the repository whose cmd/pesnet, layouts, static files and strings are measured (another checkout compares versions)")
 	if err := fl.Parse(args); err != nil {
 		return config{}, err
 	}
-	cfg := config{runs: *runs, work: *work, timeout: *timeout, seed: *seed}
+	cfg := config{runs: *runs, work: *work, timeout: *timeout, seed: *seed, repo: *repo}
 	for f := range strings.SplitSeq(*ns, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
@@ -99,7 +101,7 @@ func run(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		fmt.Fprintln(stderr, "pesnet-bench: hugo is not on the PATH: measuring pesnet alone, without ratios (Debian: apt-get install hugo)")
 	}
-	root, err := corpus.Root(".")
+	root, err := corpus.Root(cfg.repo)
 	if err != nil {
 		return err
 	}
@@ -107,7 +109,7 @@ func run(cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	pesnet := filepath.Join(cfg.work, "pesnet")
-	fmt.Fprintln(stderr, "building pesnet…")
+	fmt.Fprintf(stderr, "building pesnet from %s…\n", root)
 	if err := goBuild(root, pesnet); err != nil {
 		return err
 	}
@@ -119,7 +121,7 @@ func run(cfg config, stdout, stderr io.Writer) error {
 		}
 		results = append(results, r)
 	}
-	return report(stdout, cfg, environment(hugo), results)
+	return report(stdout, cfg, environment(root, hugo), results)
 }
 
 // marker marks a work folder as this tool's, so that it only ever
@@ -153,14 +155,28 @@ func goBuild(root, out string) error {
 }
 
 // environment describes the machine and the tools for the report.
-func environment(hugo string) string {
-	env := fmt.Sprintf("%d CPUs, %s/%s, %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+func environment(root, hugo string) string {
+	env := fmt.Sprintf("%d CPUs, %s/%s, %s, pesnet %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), revision(root))
 	if hugo != "" {
 		if v, err := exec.Command(hugo, "version").Output(); err == nil {
 			env += ", " + strings.Fields(string(v))[1]
 		}
 	}
 	return env
+}
+
+// revision names the measured version of pesnet: the commit, and whether
+// the working tree differs from it.
+func revision(root string) string {
+	head, err := exec.Command("git", "-C", root, "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "from " + root + " (not a git checkout)"
+	}
+	rev := strings.TrimSpace(string(head))
+	if changes, err := exec.Command("git", "-C", root, "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(changes) > 0 {
+		rev += " with uncommitted changes"
+	}
+	return rev
 }
 
 // result holds the samples of one N.

@@ -88,6 +88,8 @@ func ratios(w io.Writer, cfg config, r result) {
 	switch {
 	case !ok:
 		fmt.Fprintf(w, "%d\t—\t—\t—\t—\n", r.N)
+	case h.TimedOut:
+		fmt.Fprintf(w, "%d\tHugo did not finish in %s\t—\t—\t—\n", r.N, cfg.timeout)
 	case p.TimedOut:
 		fmt.Fprintf(w, "%d\tdid not finish in %s\t—\t≥ %s (when stopped)\t—\n", r.N, cfg.timeout, ratio(float64(p.MaxRSS), float64(h.MaxRSS)))
 	default:
