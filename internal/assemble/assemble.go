@@ -7,7 +7,8 @@
 //
 //	/<lang>/                       home page
 //	/<lang>/areas/<area-id>/       thematic area
-//	/<lang>/activities/            every activity, in date order
+//	/<lang>/activities/            every activity, in date order, by pages
+//	/<lang>/activities/page/<n>/   page n ≥ 2 of that list (areas alike)
 //	/<lang>/activities/<id>/       one activity
 //	/<lang>/calendar.ics           iCalendar feed of every activity
 //	/<lang>/areas/<area-id>/calendar.ics  feed of one area
@@ -21,6 +22,7 @@ package assemble
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/schedule"
@@ -38,6 +40,9 @@ type Catalog struct {
 	byProvider map[string][]*content.Activity
 	providers  []string
 	chrono     []*content.Activity
+	chronoArea map[string][]*content.Activity
+	position   map[*content.Activity]int // in chrono
+	inArea     map[*content.Activity]int // in chronoArea of its area
 }
 
 // New assembles site.
@@ -73,6 +78,14 @@ func New(site *content.Site) *Catalog {
 		}
 		return cmp.Or(a.Schedule.First.Compare(b.Schedule.First), a.Schedule.Last.Compare(b.Schedule.Last))
 	})
+	c.chronoArea = map[string][]*content.Activity{}
+	c.position = make(map[*content.Activity]int, len(c.chrono))
+	c.inArea = make(map[*content.Activity]int, len(c.chrono))
+	for i, a := range c.chrono {
+		c.position[a] = i
+		c.inArea[a] = len(c.chronoArea[a.Area])
+		c.chronoArea[a.Area] = append(c.chronoArea[a.Area], a)
+	}
 	return c
 }
 
@@ -106,8 +119,19 @@ func (c *Catalog) Providers() []string { return c.providers }
 // ByProvider returns the activities country provides, in plan order.
 func (c *Catalog) ByProvider(country string) []*content.Activity { return c.byProvider[country] }
 
-// Chronological returns every activity by earliest date (plan order for ties).
+// Chronological returns every activity by earliest date (plan order for
+// ties; activities without a date last).
 func (c *Catalog) Chronological() []*content.Activity { return c.chrono }
+
+// ChronologicalInArea returns the activities of area id in the order of
+// Chronological.
+func (c *Catalog) ChronologicalInArea(id string) []*content.Activity { return c.chronoArea[id] }
+
+// Position returns a's index in Chronological and in ChronologicalInArea
+// of its area.
+func (c *Catalog) Position(a *content.Activity) (all, inArea int) {
+	return c.position[a], c.inArea[a]
+}
 
 // Text returns the text to show for texts in lang: the page's own text, or
 // the first available one in the site's language order, with fallback set.
@@ -130,6 +154,15 @@ func HomePath(lang string) string { return "/" + lang + "/" }
 
 // AreaPath is the page of an area.
 func AreaPath(lang, id string) string { return "/" + lang + "/areas/" + id + "/" }
+
+// ListPage is page n (from 1) of the paginated list whose first page is at
+// base: base itself, then base + "page/2/", "page/3/"… (as Hugo does).
+func ListPage(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
 
 // ActivitiesPath is the list of every activity.
 func ActivitiesPath(lang string) string { return "/" + lang + "/activities/" }

@@ -224,9 +224,10 @@ func TestLinksResolve(t *testing.T) {
 
 func checkLinks(t *testing.T, all []output.File) {
 	t.Helper()
-	out := map[string]bool{}
+	out, data := map[string]bool{}, map[string][]byte{}
 	for _, f := range all {
 		out[f.Path] = true
+		data[f.Path] = f.Data
 	}
 	n := 0
 	for _, f := range all {
@@ -239,16 +240,15 @@ func checkLinks(t *testing.T, all []output.File) {
 			if !strings.HasPrefix(u, "/") {
 				continue
 			}
-			target := strings.TrimPrefix(u, "/")
+			target, fragment, _ := strings.Cut(strings.TrimPrefix(u, "/"), "#")
 			if target == "" || strings.HasSuffix(target, "/") {
 				target += "index.html"
-			}
-			if strings.HasPrefix(u, "#") {
-				continue
 			}
 			n++
 			if !out[target] {
 				t.Errorf("%s links to %s, which does not exist", f.Path, u)
+			} else if fragment != "" && !ids(t, data[target])[fragment] {
+				t.Errorf("%s links to %s, whose page has no element with id %q", f.Path, u, fragment)
 			}
 		}
 	}
@@ -460,4 +460,13 @@ func TestBaseURLOverride(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `--base-url: error: "oic-pesnet.netlify.app" is not a site address`) {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// ids returns the id attributes of an HTML page.
+func ids(t *testing.T, page []byte) map[string]bool {
+	m := map[string]bool{}
+	for _, el := range find(parse(t, page), func(n *html.Node) bool { return attr(n, "id") != "" }) {
+		m[attr(el, "id")] = true
+	}
+	return m
 }

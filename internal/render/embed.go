@@ -1,10 +1,13 @@
 package render
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // EmbedView is a framable list of activities for member websites.
@@ -26,30 +29,58 @@ type EmbedDocsView struct {
 	Countries    []Link // each provider country's code and iframe URL
 }
 
-// embedFiles renders the iframe pages: per language, every activity, each
+// embedLimit bounds the framable lists: a member website's frame shows at
+// most this many activities, and links to the full list on the site.
+const embedLimit = 20
+
+// embedFiles lists the iframe pages: per language, every activity, each
 // area and each provider country.
-func (r *Renderer) embedFiles(emit func(layout, out string, p *Page)) {
+func (r *Renderer) embedFiles(emit func(layout, out string, build func() *Page)) {
 	for _, lang := range r.cat.Languages {
-		loc := r.locs[lang]
-		emit("embed.html", indexFile(assemble.EmbedPath(lang, "", "")),
-			r.embedPage(lang, loc.T("all_activities_title", nil), r.cat.Activities, assemble.ActivitiesPath(lang)))
+		emit("embed.html", indexFile(assemble.EmbedPath(lang, "", "")), func() *Page {
+			return r.embedPage(lang, r.locs[lang].T("all_activities_title", nil), r.cat.Chronological(), assemble.ActivitiesPath(lang))
+		})
 		for _, a := range r.cat.Areas {
-			t, _ := r.cat.Text(a.Texts, lang)
-			emit("embed.html", indexFile(assemble.EmbedPath(lang, "areas", a.ID)),
-				r.embedPage(lang, t.Title, r.cat.InArea(a.ID), assemble.AreaPath(lang, a.ID)))
+			emit("embed.html", indexFile(assemble.EmbedPath(lang, "areas", a.ID)), func() *Page {
+				t, _ := r.cat.Text(a.Texts, lang)
+				return r.embedPage(lang, t.Title, r.cat.ChronologicalInArea(a.ID), assemble.AreaPath(lang, a.ID))
+			})
 		}
 		for _, c := range r.cat.Providers() {
-			emit("embed.html", indexFile(assemble.EmbedPath(lang, "countries", strings.ToLower(c))),
-				r.embedPage(lang, loc.Country(c), r.cat.ByProvider(c), assemble.ActivitiesPath(lang)))
+			emit("embed.html", indexFile(assemble.EmbedPath(lang, "countries", strings.ToLower(c))), func() *Page {
+				return r.embedPage(lang, r.locs[lang].Country(c), r.cat.ByProvider(c), assemble.ActivitiesPath(lang))
+			})
 		}
 	}
+}
+
+// upcoming returns at most embedLimit activities of acts: from the first
+// whose dates are not all before the content's review date (site.yaml
+// "updated", never the clock, so builds stay reproducible), in date order;
+// the latest ones when fewer remain.
+func (r *Renderer) upcoming(acts []*content.Activity) []*content.Activity {
+	acts = slices.Clone(acts)
+	slices.SortStableFunc(acts, func(a, b *content.Activity) int {
+		pa, _ := r.cat.Position(a)
+		pb, _ := r.cat.Position(b)
+		return cmp.Compare(pa, pb)
+	})
+	updated := r.cat.Site.Config.Updated
+	start := slices.IndexFunc(acts, func(a *content.Activity) bool {
+		return a.Schedule.Precision == schedule.Undetermined || !a.Schedule.Last.Before(updated)
+	})
+	if start < 0 {
+		start = len(acts)
+	}
+	start = max(0, min(start, len(acts)-embedLimit))
+	return acts[start:min(start+embedLimit, len(acts))]
 }
 
 func (r *Renderer) embedPage(lang, heading string, acts []*content.Activity, more string) *Page {
 	loc := r.locs[lang]
 	p := r.page(lang, heading, loc.T("embed_intro", nil), func(l string) string { return assemble.EmbedPath(l, "", "") })
 	v := &EmbedView{Heading: heading, More: Link{Text: loc.T("embed_more", nil), Href: r.abs(more)}}
-	for _, a := range acts {
+	for _, a := range r.upcoming(acts) {
 		c := r.card(lang, a)
 		c.Href = r.abs(c.Href)
 		v.Cards = append(v.Cards, c)

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -92,37 +94,44 @@ func (r *Renderer) homePage(lang string) *Page {
 	return p
 }
 
-func (r *Renderer) areaPage(lang string, a *content.Area) *Page {
+// pageTitle adds "page n" to the title of page n ≥ 2 of a list.
+func (r *Renderer) pageTitle(lang, title string, n int) string {
+	if n <= 1 {
+		return title
+	}
+	return r.locs[lang].T("pager_title", map[string]any{"Title": title, "Page": r.locs[lang].Number(n)})
+}
+
+func (r *Renderer) areaPage(lang string, a *content.Area, n int) *Page {
 	loc := r.locs[lang]
 	t, _ := r.cat.Text(a.Texts, lang)
-	p := r.page(lang, t.Title, t.Summary, func(l string) string { return assemble.AreaPath(l, a.ID) })
+	pathOf := func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) }
+	p := r.page(lang, r.pageTitle(lang, t.Title, n), t.Summary, pathOf)
 	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: t.ShortTitle, Current: true}}
-	acts := r.cat.InArea(a.ID)
-	v := &AreaView{
+	acts := r.cat.ChronologicalInArea(a.ID)
+	p.Area = &AreaView{
 		Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
 		Text:  r.block(a.Texts, lang),
+		First: n == 1,
 		Count: loc.N("activities_count", len(acts), nil),
+		List:  r.list(lang, acts, assemble.AreaPath(lang, a.ID), n, 3, false),
 	}
-	for _, act := range acts {
-		v.Activities = append(v.Activities, r.card(lang, act))
-	}
-	p.Area = v
 	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle}), assemble.AreaCalendarPath(lang, a.ID))
 	return p
 }
 
-func (r *Renderer) activitiesPage(lang string) *Page {
+func (r *Renderer) activitiesPage(lang string, n int) *Page {
 	loc := r.locs[lang]
-	p := r.page(lang, loc.T("all_activities_title", nil), loc.T("all_activities_intro", nil), assemble.ActivitiesPath)
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: p.Title, Current: true}}
-	v := &ListView{Intro: loc.T("all_activities_intro", nil), Count: loc.N("activities_count", len(r.cat.Activities), nil)}
-	for _, act := range r.cat.Chronological() {
-		c := r.card(lang, act)
-		at, _ := r.cat.Text(r.cat.Area(act.Area).Texts, lang)
-		c.AreaTitle = at.ShortTitle
-		v.Cards = append(v.Cards, c)
+	pathOf := func(l string) string { return assemble.ListPage(assemble.ActivitiesPath(l), n) }
+	title := loc.T("all_activities_title", nil)
+	p := r.page(lang, r.pageTitle(lang, title, n), loc.T("all_activities_intro", nil), pathOf)
+	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: title, Current: true}}
+	acts := r.cat.Chronological()
+	p.Activities = &ListView{
+		Intro: loc.T("all_activities_intro", nil),
+		Count: loc.N("activities_count", len(acts), nil),
+		List:  r.list(lang, acts, assemble.ActivitiesPath(lang), n, 2, true),
 	}
-	p.Activities = v
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
 }
@@ -138,6 +147,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		{Text: areaText.ShortTitle, Href: assemble.AreaPath(lang, area.ID)},
 		{Text: r.label(lang, a), Current: true},
 	}
+	_, inArea := r.cat.Position(a)
 	v := &ActivityView{
 		Label:        r.label(lang, a),
 		TypeName:     loc.T("type_"+a.Type, nil),
@@ -147,42 +157,56 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		Text:         r.block(a.Texts, lang),
 		Facts:        r.facts(lang, a),
 		Registration: safeURL(a.Registration),
-		AreaHref:     assemble.AreaPath(lang, area.ID),
+		AreaHref:     assemble.ListPage(assemble.AreaPath(lang, area.ID), pageOf(inArea)) + "#activity-" + a.ID,
 		AreaTitle:    areaText.Title,
 		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),
 	}
-	for _, s := range r.cat.InArea(a.Area) {
-		if s != a {
-			v.Siblings = append(v.Siblings, r.card(lang, s))
-		}
-	}
+	r.neighbours(lang, a, v)
 	p.Activity = v
 	p.JSONLD = r.jsonLD(lang, a, t)
 	return p
 }
 
+// aroundLimit is the number of activities "around the same time" an
+// activity page shows.
+const aroundLimit = 4
+
+// neighbours sets the bounded neighbourhood of a's page: the previous and
+// next activities of its area by date, and up to aroundLimit activities of
+// any area nearest to it in the chronological list.
+func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView) {
+	all, inArea := r.cat.Position(a)
+	area := r.cat.ChronologicalInArea(a.Area)
+	shown := map[*content.Activity]bool{a: true}
+	if inArea > 0 {
+		c := r.cardsOf(lang, area[inArea-1:inArea], 4, false)[0]
+		v.Prev, shown[area[inArea-1]] = &c, true
+	}
+	if inArea+1 < len(area) {
+		c := r.cardsOf(lang, area[inArea+1:inArea+2], 4, false)[0]
+		v.Next, shown[area[inArea+1]] = &c, true
+	}
+	chrono := r.cat.Chronological()
+	var around []*content.Activity
+	for d := 1; len(around) < aroundLimit && (all-d >= 0 || all+d < len(chrono)); d++ {
+		for _, i := range []int{all - d, all + d} {
+			if i >= 0 && i < len(chrono) && !shown[chrono[i]] && len(around) < aroundLimit {
+				around = append(around, chrono[i])
+				shown[chrono[i]] = true
+			}
+		}
+	}
+	slices.SortFunc(around, func(x, y *content.Activity) int {
+		px, _ := r.cat.Position(x)
+		py, _ := r.cat.Position(y)
+		return cmp.Compare(px, py)
+	})
+	v.Around = r.cardsOf(lang, around, 4, true)
+}
+
 func (r *Renderer) label(lang string, a *content.Activity) string {
 	loc := r.locs[lang]
 	return loc.T("activity_label", map[string]any{"Area": loc.Number(r.cat.Area(a.Area).Number), "Number": loc.Number(a.Number)})
-}
-
-func (r *Renderer) card(lang string, a *content.Activity) Card {
-	loc := r.locs[lang]
-	t, _ := r.cat.Text(a.Texts, lang)
-	rtl := l10n.Dir(t.Lang) == "rtl"
-	return Card{
-		Href:  assemble.ActivityPath(lang, a.ID),
-		Label: r.label(lang, a),
-		Lang:  t.Lang, Dir: l10n.Dir(t.Lang),
-		Title:     isolate(t.Title, rtl),
-		Summary:   isolate(t.Summary, rtl),
-		Type:      loc.T("type_"+a.Type, nil),
-		Schedule:  loc.Schedule(a.Schedule, a.ScheduleTBC),
-		Venue:     r.venue(lang, a.Venue),
-		Status:    loc.T("status_"+a.Status, nil),
-		StatusKey: a.Status,
-		Overdue:   r.overdue(lang, a, "status_overdue"),
-	}
 }
 
 // overdue returns message id (with the schedule in words) when the

@@ -21,6 +21,8 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
+	"strings"
 
 	"github.com/yuin/goldmark"
 
@@ -56,6 +58,7 @@ type Renderer struct {
 	md         map[bool]goldmark.Markdown
 	pages      map[string]*template.Template
 	standalone map[string]*template.Template // layouts without baseof.html
+	cards      *cards
 }
 
 var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "404.html"}
@@ -66,7 +69,8 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 	layouts = srcfs.FS(layouts, srcfs.MaxTextSize) // regular files only, no links
 	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
 		md:    map[bool]goldmark.Markdown{false: newMarkdown(false), true: newMarkdown(true)},
-		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{}}
+		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{},
+		cards: newCards(cat)}
 	for _, lang := range cat.Languages {
 		r.locs[lang] = bundle.Localizer(lang)
 	}
@@ -88,51 +92,91 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 	return r, problems
 }
 
+// funcs are the layouts' functions. dict builds a map from key, value
+// pairs, to pass several values to a template ({{template "list" (dict "L"
+// $.L "List" .List)}}) or to a message ({{$.L.T "id" (dict "Area" .X)}}).
 func funcs() template.FuncMap {
-	return template.FuncMap{}
+	return template.FuncMap{"dict": dict}
 }
 
-// Render renders every page of every language, sorted by path.
-func (r *Renderer) Render() ([]output.File, *diag.List) {
-	problems := &diag.List{}
-	var files []output.File
-	emit := func(layout, out string, p *Page) {
-		t, name := r.pages[layout], "baseof.html"
-		if t == nil {
-			t, name = r.standalone[layout], layout
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key, value pairs, got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys are strings, got %T", kv[i])
 		}
-		data, err := r.execute(t, name, p)
-		if err != nil {
-			problems.Errorf(path.Join(r.opts.LayoutsDir, layout), diag.Pos{}, "cannot render %s: %v", out, err)
-			return
-		}
-		files = append(files, output.File{Path: out, Data: data})
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// Jobs lists every page of every language, the sitemaps and robots.txt:
+// the HTML output's generator (output.Generator). Each job builds its
+// page's view and executes its layout when it runs; jobs share only
+// read-only data and the views cached once per activity and language
+// (cards.go), so they may run in any order on any number of goroutines.
+func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
+	var jobs []output.Job
+	emit := func(layout, out string, build func() *Page) {
+		jobs = append(jobs, output.Job{Path: out, Source: path.Join(r.opts.LayoutsDir, layout),
+			Make: func() ([]byte, error) { return r.execute(layout, build()) }})
 	}
 	for _, lang := range r.cat.Languages {
-		emit("home.html", indexFile(assemble.HomePath(lang)), r.homePage(lang))
-		emit("activities.html", indexFile(assemble.ActivitiesPath(lang)), r.activitiesPage(lang))
-		for _, a := range r.cat.Areas {
-			emit("area.html", indexFile(assemble.AreaPath(lang, a.ID)), r.areaPage(lang, a))
-		}
+		emit("home.html", indexFile(assemble.HomePath(lang)), func() *Page { return r.homePage(lang) })
+		r.listJobs(lang, emit)
 		for _, a := range r.cat.Activities {
-			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), r.activityPage(lang, a))
+			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), func() *Page { return r.activityPage(lang, a) })
 		}
-		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), r.embedDocsPage(lang))
-		emit("404.html", assemble.NotFoundPath(lang)[1:], r.notFoundPage(lang))
+		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), func() *Page { return r.embedDocsPage(lang) })
+		emit("404.html", assemble.NotFoundPath(lang)[1:], func() *Page { return r.notFoundPage(lang) })
 	}
 	r.embedFiles(emit)
-	emit("root.html", "index.html", r.rootPage())
-	emit("404.html", "404.html", r.notFoundPage(r.cat.Languages[0]))
-	files = append(append(files, r.sitemaps()...), r.robots())
+	emit("root.html", "index.html", r.rootPage)
+	emit("404.html", "404.html", func() *Page { return r.notFoundPage(r.cat.Languages[0]) })
+	jobs = append(jobs, output.Ready(append(r.sitemaps(), r.robots()))...)
+	return jobs, &diag.List{}
+}
+
+// Finish reports what is known only once every job ran: the interface
+// messages the layouts asked for that i18n/ does not define.
+func (r *Renderer) Finish() *diag.List {
+	problems := &diag.List{}
 	for _, lang := range r.cat.Languages {
 		for _, id := range r.locs[lang].Missing() {
 			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the layouts use message %q, which is not defined: add it", id)
 		}
 	}
+	return problems
+}
+
+// Render runs every job in turn and returns the pages sorted by path,
+// with every problem: for tests and tools that want the files in memory.
+func (r *Renderer) Render() ([]output.File, *diag.List) {
+	jobs, problems := r.Jobs()
+	files := make([]output.File, 0, len(jobs))
+	for _, j := range jobs {
+		data, err := j.Make()
+		if err != nil {
+			problems.Errorf(j.Source, diag.Pos{}, "cannot render %s: %v", j.Path, err)
+			continue
+		}
+		files = append(files, output.File{Path: j.Path, Data: data})
+	}
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	problems.Merge(r.Finish())
 	return files, problems
 }
 
-func (r *Renderer) execute(t *template.Template, name string, p *Page) ([]byte, error) {
+// execute runs layout on p.
+func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
+	t, name := r.pages[layout], "baseof.html"
+	if t == nil {
+		t, name = r.standalone[layout], layout
+	}
 	if t == nil {
 		return nil, fmt.Errorf("the layout could not be parsed")
 	}

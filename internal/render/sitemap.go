@@ -37,11 +37,18 @@ type urlset struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// pagePaths lists, for every page of the site, its path in each language.
+// pagePaths lists, for every page of the site, its path in each language
+// (every page of the paginated lists included).
 func (r *Renderer) pagePaths() []func(lang string) string {
-	out := []func(string) string{assemble.HomePath, assemble.ActivitiesPath, assemble.EmbedDocsPath}
+	out := []func(string) string{assemble.HomePath}
+	for n := 1; n <= pageCount(len(r.cat.Chronological())); n++ {
+		out = append(out, func(l string) string { return assemble.ListPage(assemble.ActivitiesPath(l), n) })
+	}
+	out = append(out, assemble.EmbedDocsPath)
 	for _, a := range r.cat.Areas {
-		out = append(out, func(l string) string { return assemble.AreaPath(l, a.ID) })
+		for n := 1; n <= pageCount(len(r.cat.ChronologicalInArea(a.ID))); n++ {
+			out = append(out, func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) })
+		}
 	}
 	for _, a := range r.cat.Activities {
 		out = append(out, func(l string) string { return assemble.ActivityPath(l, a.ID) })

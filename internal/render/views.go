@@ -79,6 +79,8 @@ type Block struct {
 // Card is an activity in a list.
 type Card struct {
 	Href      string
+	ID        string // the activity's id: the card's anchor is "activity-<id>"
+	Level     int    // heading level of its title: 2, 3 or 4
 	Label     string // "Activité 1.2"
 	Lang, Dir string // of the title and summary (differ on fallback)
 	Title     template.HTML
@@ -89,7 +91,8 @@ type Card struct {
 	Status    string
 	StatusKey string
 	Overdue   string // "date passed, status not yet updated", or empty
-	AreaTitle string
+	AreaName  string // the area's short title
+	AreaTitle string // the area's short title when the card shows it
 }
 
 // AreaCard is an area on the home page.
@@ -108,12 +111,13 @@ type HomeView struct {
 	Areas []AreaCard
 }
 
-// AreaView is a thematic area page.
+// AreaView is a thematic area page (one page of its activities).
 type AreaView struct {
-	Label      string
-	Text       Block
-	Count      string
-	Activities []Card
+	Label string
+	Text  Block
+	First bool // the first page, which shows the area's objectives
+	Count string
+	List  List
 }
 
 // ActivityView is an activity page.
@@ -126,10 +130,14 @@ type ActivityView struct {
 	Text         Block
 	Facts        []Fact
 	Registration string
-	AreaHref     string
+	AreaHref     string // the page of the area's list that shows this activity
 	AreaTitle    string
 	AreaLink     string // "See all the activities of …"
-	Siblings     []Card
+	// A bounded neighbourhood, whatever the size of the catalog: the
+	// previous and next activities of the area by date, and the nearest
+	// ones in time of any area.
+	Prev, Next *Card
+	Around     []Card
 }
 
 // Fact is one line of an activity's facts list.
@@ -146,11 +154,34 @@ type Item struct {
 	TBC  bool
 }
 
-// ListView is the list of every activity.
+// ListView is one page of the list of every activity.
 type ListView struct {
 	Intro string
 	Count string
-	Cards []Card
+	List  List
+}
+
+// List is one page of a paginated list of activities, grouped by year.
+type List struct {
+	Groups []Group
+	Years  []Link // each year's first page and anchor ("jump to year")
+	Pager  *Pager // nil when the list fits on one page
+}
+
+// Group is the activities of one year on a page of a list.
+type Group struct {
+	ID      string // anchor: "year-2025", or "year-tbd"
+	Heading string
+	Level   int // heading level
+	Cards   []Card
+}
+
+// Pager links the pages of a list: previous, next, the first and last
+// pages and those around the current one (a bounded number of links).
+type Pager struct {
+	Status     string // "Page 2 of 7"
+	Prev, Next *Link
+	Pages      []Link // a Link with no Href is a gap ("…")
 }
 
 // Subscribe is the "subscribe to the calendar" box of a page.
