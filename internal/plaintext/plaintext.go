@@ -36,11 +36,13 @@ func (c *Converter) Text(src []byte) string {
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	var blocks []string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if s := strings.TrimSpace(block(n, src, "")); s != "" {
+		// Sanitized before trimming: a removed control character must not
+		// leave the white space it separated at an end ("\x10 0").
+		if s := strings.TrimSpace(policy.Text(block(n, src, ""))); s != "" {
 			blocks = append(blocks, s)
 		}
 	}
-	return policy.Text(strings.Join(blocks, "\n\n"))
+	return strings.Join(blocks, "\n\n")
 }
 
 func block(n ast.Node, src []byte, indent string) string {
