@@ -48,7 +48,7 @@ func summarize(samples []sample) (f figures, ok bool) {
 
 // report prints the ratios, the cost per activity and the absolute figures.
 func report(w io.Writer, cfg config, env string, results []result) error {
-	fmt.Fprintf(w, "\nCorpus: N activities × fr/ar/en (~2 KB of Markdown each), seed %d. Up to %d runs per generator, pesnet and Hugo alternating; medians. Outputs on %s.\n",
+	fmt.Fprintf(w, "\nCorpus: N activities × fr/ar/en (~2 KB of Markdown each), seed %d. Runs per generator: %d (one when a build did not finish), pesnet and Hugo alternating; medians. Outputs on %s.\n",
 		cfg.seed, cfg.runs, cfg.work)
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	if hasHugo(results) {
