@@ -82,7 +82,7 @@ type jsonSummary struct {
 }
 
 func summaryOf(res *build.Result, out string, code int) jsonSummary {
-	s := jsonSummary{OK: code == exitOK, Output: out, Files: len(res.Files), Pages: res.Pages, Feeds: res.Feeds, Data: res.Data,
+	s := jsonSummary{OK: code == exitOK, Output: out, Files: res.Count, Pages: res.Pages, Feeds: res.Feeds, Data: res.Data,
 		Errors: res.Problems.Count(diag.Error), Warnings: res.Problems.Count(diag.Warning), Millis: res.Duration.Milliseconds(), Problems: []string{}}
 	for _, d := range res.Problems.Items() {
 		s.Problems = append(s.Problems, d.String())
@@ -103,5 +103,5 @@ func summary(res *build.Result, out string) string {
 		parts = append(parts, fmt.Sprintf("%s %d", l, res.Pages[l]))
 	}
 	return fmt.Sprintf("built %d files into %s (pages: %s; %d calendar feeds; %d open data files), %d warning(s), in %s",
-		len(res.Files), out, strings.Join(parts, ", "), res.Feeds, res.Data, res.Problems.Count(diag.Warning), res.Duration.Round(1e6))
+		res.Count, out, strings.Join(parts, ", "), res.Feeds, res.Data, res.Problems.Count(diag.Warning), res.Duration.Round(1e6))
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -41,31 +40,14 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// minifyAll minifies every file whose type the minifier knows.
-func minifyAll(m *minify.M, files []output.File) ([]output.File, *diag.List) {
-	problems := &diag.List{}
-	out := make([]output.File, 0, len(files))
-	for _, f := range files {
-		mt, ok := mediaTypes[path.Ext(f.Path)]
-		if !ok {
-			out = append(out, f)
-			continue
-		}
-		data, err := m.Bytes(mt, f.Data)
-		if err != nil {
-			problems.Errorf(f.Path, diag.Pos{}, "cannot minify the output: %v", err)
-			continue
-		}
-		out = append(out, output.File{Path: f.Path, Data: data})
-	}
-	return out, problems
-}
-
 // assets are the processed static files.
 type assets struct {
 	files []output.File
 	paths map[string]string // logical path → published root-relative path
 }
+
+// Jobs is the static files' generator (output.Generator).
+func (a *assets) Jobs() ([]output.Job, *diag.List) { return output.Ready(a.files), &diag.List{} }
 
 // fingerprinted lists the extensions whose published names carry a content
 // hash, so that they can be cached for a year.
@@ -107,11 +89,6 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 		problems.Errorf(display, diag.Pos{}, "cannot read: %v", err)
 	}
 	return a, problems
-}
-
-func sortFiles(files []output.File) []output.File {
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return slices.CompactFunc(files, func(a, b output.File) bool { return a.Path == b.Path && bytes.Equal(a.Data, b.Data) })
 }
 
 // pageLang returns the language folder of an output path ("fr/…" → "fr").

@@ -1,13 +1,21 @@
 // Package build runs the whole pipeline on a project:
 //
-//	load (content, i18n, layouts) → assemble → render → minify → write
+//	load (content, i18n, layouts) → assemble → generators → minify → write
 //
 // A project is an fs.FS holding content/, layouts/, static/ and i18n/ (the
-// repository, or an in-memory tree in tests). Build collects the problems
-// of every stage it can run, so one run reports them all; when any is an
-// error nothing is written and the previous output stays as it was.
-// Build has no package-level state: each call builds its own templates,
-// Markdown converters, localizers and minifier.
+// repository, or an in-memory tree in tests). Every kind of output is an
+// output.Generator, listed once in generators; the build collects their
+// jobs and runs them on a bounded pool of workers (pipeline.go), which
+// render, minify and hand each file to the output as soon as it is made:
+// written into the temporary output folder (write.Tx), or kept in memory
+// when no output folder is given (check, serve, tests). Peak memory thus
+// does not grow with the size of the written site, and the output is
+// byte-identical whatever the number of workers.
+//
+// Build collects the problems of every stage it can run, so one run reports
+// them all; when any is an error nothing is published and the previous
+// output stays as it was. Build has no package-level state: each call
+// builds its own templates, Markdown converters, localizers and minifier.
 package build
 
 import (
@@ -25,22 +33,24 @@ import (
 	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/render"
-	"github.com/oic-pesnet/workplan/internal/write"
 )
 
 // Options configure a build.
 type Options struct {
-	// Out is the output folder; empty means render only (nothing written).
+	// Out is the output folder; empty means render only (nothing written,
+	// every file kept in Result.Files).
 	Out string
 	// BaseURL overrides site.yaml's base_url when not empty.
 	BaseURL string
 	// NoIndex publishes a site that search engines must not index (deploy
 	// previews): every page says noindex and robots.txt disallows all.
 	NoIndex bool
+	// Workers is the number of files made at once (0: one per core).
+	Workers int
 	// Progress, when set, is told each stage as it starts ("load",
-	// "render", "minify", "feeds", "data", "write") with the number of
-	// files the stage handles (0 when not known in advance). It is called
-	// from the building goroutine and must return quickly.
+	// "render", "write") with the number of files the stage handles (0 when
+	// not known in advance). It is called from the building goroutine and
+	// must return quickly.
 	Progress func(stage string, files int)
 }
 
@@ -53,8 +63,11 @@ func (o Options) stage(name string, files int) {
 
 // Result describes a build.
 type Result struct {
-	Files    []output.File  // every output file, sorted by path
-	Pages    map[string]int // HTML pages per language
+	// Files holds every output file, sorted by path, when the build kept
+	// them in memory (no Options.Out); nil when it wrote them.
+	Files    []output.File
+	Count    int            // output files
+	Pages    map[string]int // HTML pages per language ("embed" for iframe lists)
 	Feeds    int            // calendar feeds
 	Data     int            // open data documents and schemas
 	Problems *diag.List
@@ -65,23 +78,49 @@ type Result struct {
 func Build(project fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{Problems: &diag.List{}, Pages: map[string]int{}}
-	files, ok := compile(project, opts, res)
-	if ok {
-		res.Files = files
-		if opts.Out != "" {
-			opts.stage("write", len(files))
-			if err := write.Dir(opts.Out, files); err != nil {
-				return res, err
-			}
+	defer func() { res.Duration = time.Since(start) }()
+	gens, ok := prepare(project, opts, res.Problems)
+	if !ok {
+		return res, res.Problems.Err()
+	}
+	jobs := collect(gens, res)
+	if res.Problems.HasErrors() {
+		return res, res.Problems.Err()
+	}
+	opts.stage("render", len(jobs))
+	if err := run(jobs, opts, res); err != nil {
+		return res, err
+	}
+	for _, g := range gens {
+		if f, ok := g.gen.(interface{ Finish() *diag.List }); ok {
+			res.Problems.Merge(f.Finish())
 		}
 	}
-	res.Duration = time.Since(start)
 	return res, res.Problems.Err()
 }
 
-// compile runs every stage up to minified bytes.
-func compile(project fs.FS, opts Options, res *Result) ([]output.File, bool) {
-	problems := res.Problems
+// generator is one kind of output, and whether the build minifies its
+// files (static assets arrive minified and fingerprinted).
+type generator struct {
+	name   string // "pages", "feeds", "data" or "assets": what Result counts
+	gen    output.Generator
+	minify bool
+}
+
+// generators lists every kind of output the site has: adding one is one
+// package and one line here.
+func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, base string, static *assets) []generator {
+	return []generator{
+		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
+		{"feeds", feed.New(cat, bundle, base), false},                              // iCalendar feeds
+		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base}), true}, // JSON, JSON Schemas, CSV
+		{"assets", static, false},                                                  // static/, minified and fingerprinted
+	}
+}
+
+// prepare runs the stages before the generators: load, assemble, and the
+// renderer's layouts.
+func prepare(project fs.FS, opts Options, problems *diag.List) ([]generator, bool) {
 	opts.stage("load", 0)
 	site, p := content.Load(sub(project, "content"), "content")
 	problems.Merge(p)
@@ -98,39 +137,17 @@ func compile(project fs.FS, opts Options, res *Result) ([]output.File, bool) {
 	}
 	bundle, p := l10n.LoadBundle(project, "i18n", site.Config.Languages)
 	problems.Merge(p)
-	min := newMinifier()
-	assets, p := processStatic(sub(project, "static"), "static", min)
+	static, p := processStatic(sub(project, "static"), "static", newMinifier())
 	problems.Merge(p)
 	cat := assemble.New(site)
 	r, p := render.New(sub(project, "layouts"), bundle, cat, render.Options{
-		BaseURL: site.Config.BaseURL, Assets: assets.paths, LayoutsDir: "layouts", NoIndex: opts.NoIndex,
+		BaseURL: site.Config.BaseURL, Assets: static.paths, LayoutsDir: "layouts", NoIndex: opts.NoIndex,
 	})
 	problems.Merge(p)
 	if problems.HasErrors() {
 		return nil, false
 	}
-	opts.stage("render", 0)
-	pages, p := r.Render()
-	problems.Merge(p)
-	for _, f := range pages {
-		res.Pages[pageLang(f.Path)]++
-	}
-	opts.stage("minify", len(pages))
-	files, p := minifyAll(min, pages)
-	problems.Merge(p)
-	opts.stage("feeds", 0)
-	feeds, p := feed.New(cat, bundle, site.Config.BaseURL).Files()
-	problems.Merge(p)
-	res.Feeds = len(feeds)
-	files = append(files, feeds...)
-	opts.stage("data", 0)
-	data, p := opendata.Files(cat, bundle, opendata.Options{BaseURL: site.Config.BaseURL})
-	problems.Merge(p)
-	data, p = minifyAll(min, data)
-	problems.Merge(p)
-	res.Data = len(data)
-	files = append(files, data...)
-	return sortFiles(append(files, assets.files...)), !problems.HasErrors()
+	return generators(r, cat, bundle, site.Config.BaseURL, &static), true
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

@@ -198,3 +198,10 @@ func Placeable(a *content.Activity) bool { return a.Schedule.Precision != schedu
 func fuzzy(s schedule.Schedule) bool {
 	return s.Precision == schedule.Month || s.Precision == schedule.Quarter
 }
+
+// Jobs is the feeds' generator (output.Generator): the feeds are encoded
+// together, since they share their events.
+func (w *Writer) Jobs() ([]output.Job, *diag.List) {
+	files, problems := w.Files()
+	return output.Ready(files), problems
+}

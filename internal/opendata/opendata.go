@@ -226,3 +226,21 @@ func (g *generator) lastModified(a *content.Activity) string {
 	}
 	return date(g.cat.Site.Config.Updated)
 }
+
+// Generator is the open data's generator (output.Generator).
+type Generator struct {
+	cat    *assemble.Catalog
+	bundle *l10n.Bundle
+	opts   Options
+}
+
+// New returns the generator of the open data of cat.
+func New(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) *Generator {
+	return &Generator{cat: cat, bundle: bundle, opts: opts}
+}
+
+// Jobs lists every document (see Files).
+func (g *Generator) Jobs() ([]output.Job, *diag.List) {
+	files, problems := Files(g.cat, g.bundle, g.opts)
+	return output.Ready(files), problems
+}

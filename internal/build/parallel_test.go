@@ -1,0 +1,95 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/oic-pesnet/workplan/internal/corpus"
+	"github.com/oic-pesnet/workplan/internal/output"
+	"github.com/oic-pesnet/workplan/internal/testproject"
+	"github.com/oic-pesnet/workplan/internal/write"
+)
+
+// corpusProject is a generated catalog of n activities with the project's
+// real layouts, static files and strings.
+func corpusProject(t *testing.T, n int) fstest.MapFS {
+	t.Helper()
+	project := testproject.FS(t)
+	for name := range project {
+		if strings.HasPrefix(name, "content/") {
+			delete(project, name)
+		}
+	}
+	if err := corpus.New(n, 7).WritePesnet(corpus.Map(project)); err != nil {
+		t.Fatal(err)
+	}
+	return project
+}
+
+// TestWorkersDoNotChangeOutput: one worker, many workers and a build
+// written to disk give the same files, byte for byte.
+func TestWorkersDoNotChangeOutput(t *testing.T) {
+	project := corpusProject(t, 150)
+	serial, err := Build(project, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{2, 7, 32} {
+		par, err := Build(project, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, serial.Files, par.Files)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	disk, err := Build(project, Options{Out: out, Workers: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if disk.Files != nil || disk.Count != len(serial.Files) {
+		t.Errorf("a build to disk kept %d files in memory and counted %d, want none and %d", len(disk.Files), disk.Count, len(serial.Files))
+	}
+	sameFiles(t, serial.Files, readTree(t, out))
+}
+
+func sameFiles(t *testing.T, want, got []output.File) {
+	t.Helper()
+	if len(want) != len(got) {
+		t.Fatalf("%d files, then %d", len(want), len(got))
+	}
+	for i := range want {
+		if want[i].Path != got[i].Path || !bytes.Equal(want[i].Data, got[i].Data) {
+			t.Fatalf("%s differs (or is %s)", want[i].Path, got[i].Path)
+		}
+	}
+}
+
+// readTree returns the files under dir, sorted by path, without the
+// output's marker.
+func readTree(t *testing.T, dir string) []output.File {
+	t.Helper()
+	var files []output.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel == write.Marker {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		files = append(files, output.File{Path: filepath.ToSlash(rel), Data: data})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
