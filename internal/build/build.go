@@ -83,12 +83,8 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 	if !ok {
 		return res, res.Problems.Err()
 	}
-	jobs := collect(gens, res)
-	if res.Problems.HasErrors() {
-		return res, res.Problems.Err()
-	}
-	opts.stage("render", len(jobs))
-	if err := run(jobs, opts, res); err != nil {
+	opts.stage("render", 0)
+	if err := run(gens, opts, res); err != nil {
 		return res, err
 	}
 	for _, g := range gens {

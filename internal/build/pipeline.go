@@ -14,39 +14,75 @@ import (
 	"github.com/oic-pesnet/workplan/internal/write"
 )
 
-// task is one job with what the pipeline does to its file.
+// task is one job with what the pipeline does to its file; gen and index
+// order problems deterministically, whatever the scheduling.
 type task struct {
 	output.Job
-	minify bool
+	minify     bool
+	gen, index int
 }
 
-// collect lists every generator's jobs, counts them for the summary, and
-// reports two outputs claiming the same path.
-func collect(gens []generator, res *Result) []task {
-	var tasks []task
-	owner := map[string]string{}
-	for _, g := range gens {
-		jobs, p := g.gen.Jobs()
-		res.Problems.Merge(p)
-		for _, j := range jobs {
-			if prev, dup := owner[j.Path]; dup {
-				res.Problems.Errorf(j.Path, diag.Pos{}, "both the %s and the %s write this file: rename one", prev, g.name)
-				continue
+// lister lists the jobs of every generator concurrently (listing the feeds
+// or the open data is itself work), sending each job to the workers as
+// soon as it is listed. It counts the jobs for the summary and reports two
+// outputs claiming the same path.
+type lister struct {
+	mu     sync.Mutex
+	owner  map[string]string
+	res    *Result
+	listed []*diag.List // per generator, merged in order at the end
+}
+
+func list(gens []generator, res *Result, tasks chan<- task) *lister {
+	l := &lister{owner: map[string]string{}, res: res, listed: make([]*diag.List, len(gens))}
+	var wg sync.WaitGroup
+	for gi, g := range gens {
+		wg.Go(func() {
+			jobs, p := g.gen.Jobs()
+			l.listed[gi] = p
+			for i, j := range jobs {
+				if l.claim(j.Path, g) {
+					tasks <- task{Job: j, minify: g.minify, gen: gi, index: i}
+				}
 			}
-			owner[j.Path] = g.name
-			tasks = append(tasks, task{Job: j, minify: g.minify})
-			switch {
-			case g.name == "pages" && path.Ext(j.Path) == ".html":
-				res.Pages[pageLang(j.Path)]++
-			case g.name == "feeds":
-				res.Feeds++
-			case g.name == "data":
-				res.Data++
-			}
-		}
+		})
 	}
-	res.Count = len(tasks)
-	return tasks
+	go func() {
+		wg.Wait()
+		close(tasks)
+	}()
+	return l
+}
+
+// claim records that g writes p, and counts it; false when another
+// generator already does.
+func (l *lister) claim(p string, g generator) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if prev, dup := l.owner[p]; dup {
+		names := []string{prev, g.name}
+		slices.Sort(names)
+		l.res.Problems.Errorf(p, diag.Pos{}, "both the %s and the %s write this file: rename one", names[0], names[1])
+		return false
+	}
+	l.owner[p] = g.name
+	l.res.Count++
+	switch {
+	case g.name == "pages" && path.Ext(p) == ".html":
+		l.res.Pages[pageLang(p)]++
+	case g.name == "feeds":
+		l.res.Feeds++
+	case g.name == "data":
+		l.res.Data++
+	}
+	return true
+}
+
+// merge adds the problems found while listing, generator by generator.
+func (l *lister) merge() {
+	for _, p := range l.listed {
+		l.res.Problems.Merge(p)
+	}
 }
 
 // sink receives the finished files: a write.Tx, or memory.
@@ -67,11 +103,18 @@ func (m *memory) Put(p string, data []byte) error {
 	return nil
 }
 
-// run makes every task on a pool of workers and hands each file to the
-// output. Problems are reported in the order of the tasks, whatever the
-// scheduling; a failure to write stops the build and keeps the previous
-// output.
-func run(tasks []task, opts Options, res *Result) error {
+// failure is a job that could not be made.
+type failure struct {
+	t   task
+	err error
+}
+
+// run lists every generator's jobs and makes them on a pool of workers
+// (one per core unless opts.Workers says otherwise), each with its own
+// minifier, handing each file to the output: a write.Tx, or memory. Problems
+// are reported in generator and job order, whatever the scheduling; a
+// failure to write stops the build and keeps the previous output.
+func run(gens []generator, opts Options, res *Result) error {
 	var out sink = &memory{}
 	var tx *write.Tx
 	if opts.Out != "" {
@@ -81,19 +124,46 @@ func run(tasks []task, opts Options, res *Result) error {
 		}
 		out = tx
 	}
-	errs := make([]error, len(tasks))
-	writeErr := pool(len(tasks), opts.Workers, func(i int, m *minify.M) error {
-		data, err := make1(tasks[i], m)
-		if err != nil {
-			errs[i] = err
-			return nil
-		}
-		return out.Put(tasks[i].Path, data)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	tasks := make(chan task, 4*workers)
+	l := list(gens, res, tasks)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		failures []failure
+		writeErr error
+	)
+	for range workers {
+		wg.Go(func() {
+			m := newMinifier()
+			for t := range tasks {
+				data, err := make1(t, m)
+				if err == nil {
+					if err = out.Put(t.Path, data); err != nil {
+						mu.Lock()
+						writeErr = cmp.Or(writeErr, err)
+						mu.Unlock()
+						continue
+					}
+				}
+				if err != nil {
+					mu.Lock()
+					failures = append(failures, failure{t, err})
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	l.merge()
+	slices.SortFunc(failures, func(a, b failure) int {
+		return cmp.Or(cmp.Compare(a.t.gen, b.t.gen), cmp.Compare(a.t.index, b.t.index))
 	})
-	for i, err := range errs {
-		if err != nil {
-			res.Problems.Errorf(cmp.Or(tasks[i].Source, tasks[i].Path), diag.Pos{}, "cannot make %s: %v", tasks[i].Path, err)
-		}
+	for _, f := range failures {
+		res.Problems.Errorf(cmp.Or(f.t.Source, f.t.Path), diag.Pos{}, "cannot make %s: %v", f.t.Path, f.err)
 	}
 	if tx == nil {
 		mem := out.(*memory)
@@ -105,7 +175,7 @@ func run(tasks []task, opts Options, res *Result) error {
 		tx.Abort()
 		return writeErr
 	}
-	opts.stage("write", len(tasks))
+	opts.stage("write", res.Count)
 	return tx.Commit()
 }
 
@@ -119,42 +189,4 @@ func make1(t task, m *minify.M) ([]byte, error) {
 		return m.Bytes(mt, data)
 	}
 	return data, nil
-}
-
-// pool calls do(i, m) for every i in [0, n) on workers goroutines (0: one
-// per core), each with its own minifier, and returns the first error a
-// call returned; after an error the remaining calls are skipped.
-func pool(n, workers int, do func(i int, m *minify.M) error) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  int
-	)
-	claim := func() (int, bool) {
-		mu.Lock()
-		defer mu.Unlock()
-		if first != nil || next >= n {
-			return 0, false
-		}
-		next++
-		return next - 1, true
-	}
-	for range min(workers, max(n, 1)) {
-		wg.Go(func() {
-			m := newMinifier()
-			for i, ok := claim(); ok; i, ok = claim() {
-				if err := do(i, m); err != nil {
-					mu.Lock()
-					first = cmp.Or(first, err)
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return first
 }

@@ -21,6 +21,9 @@ type Localizer struct {
 
 	mu      sync.Mutex
 	missing map[string]bool
+	// plain caches the messages asked for without data, which layouts ask
+	// for on every page (go-i18n executes a template on every call).
+	plain sync.Map
 }
 
 // Localizer returns the localizer of lang.
@@ -38,7 +41,15 @@ func (b *Bundle) Localizer(lang string) *Localizer {
 
 // T returns message id with template data (a map or struct, may be nil).
 func (l *Localizer) T(id string, data any) string {
-	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	if data != nil {
+		return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	}
+	if s, ok := l.plain.Load(id); ok {
+		return s.(string)
+	}
+	s := l.localize(&i18n.LocalizeConfig{MessageID: id})
+	l.plain.Store(id, s)
+	return s
 }
 
 // N returns the plural form of message id for count. The template sees

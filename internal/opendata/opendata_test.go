@@ -133,7 +133,11 @@ func TestGolden(t *testing.T) {
 	for _, tt := range []struct{ path, golden string }{
 		{"api/v1/ar/areas/youth-neet.json", "ar-area-youth-neet.json.golden"},
 	} {
-		got := files[tt.path]
+		var indented bytes.Buffer // the golden file is indented, for reviewable diffs
+		if err := json.Indent(&indented, files[tt.path], "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		got := indented.Bytes()
 		golden := filepath.Join("testdata", tt.golden)
 		if *update {
 			if err := os.WriteFile(golden, got, 0o644); err != nil {

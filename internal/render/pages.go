@@ -202,6 +202,14 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 		return cmp.Compare(px, py)
 	})
 	v.Around = r.cardsOf(lang, around, 4, true)
+	for _, c := range []*Card{v.Prev, v.Next} {
+		if c != nil {
+			c.Compact = true
+		}
+	}
+	for i := range v.Around {
+		v.Around[i].Compact = true
+	}
 }
 
 func (r *Renderer) label(lang string, a *content.Activity) string {

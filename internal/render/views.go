@@ -81,6 +81,7 @@ type Card struct {
 	Href      string
 	ID        string // the activity's id: the card's anchor is "activity-<id>"
 	Level     int    // heading level of its title: 2, 3 or 4
+	Compact   bool   // label, title, schedule and status only (neighbours)
 	Label     string // "Activité 1.2"
 	Lang, Dir string // of the title and summary (differ on fallback)
 	Title     template.HTML
