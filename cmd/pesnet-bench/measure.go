@@ -22,6 +22,7 @@ type sample struct {
 	Wall, CPU time.Duration
 	MaxRSS    int64 // bytes: the largest resident set of the build
 	Bytes     int64 // output size: the sum of the output files' sizes
+	HTML      int64 // the part of Bytes in .html files (the pages)
 	Files     int
 	TimedOut  bool
 }
@@ -57,7 +58,7 @@ func measure(argv []string, out string, limit time.Duration) (sample, error) {
 	case status != 0 || runErr != nil:
 		return s, fmt.Errorf("%s failed (exit status %d): %s", filepath.Base(argv[0]), status, tail(stderr.String(), 20))
 	}
-	s.Bytes, s.Files, err = size(out)
+	s.Bytes, s.HTML, s.Files, err = size(out)
 	return s, err
 }
 
@@ -115,9 +116,12 @@ func seconds(v string) (time.Duration, error) {
 	return time.Duration(f * float64(time.Second)), err
 }
 
-// size sums the sizes of the regular files under dir.
-func size(dir string) (bytes int64, files int, err error) {
-	err = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+// size sums the sizes of the regular files under dir, and of its .html
+// files (the pages, which both generators make alike; the open data, feeds
+// and iframe lists of pesnet have no counterpart of the same size in the
+// Hugo site).
+func size(dir string) (bytes, html int64, files int, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
@@ -125,10 +129,13 @@ func size(dir string) (bytes int64, files int, err error) {
 		if err == nil {
 			bytes += info.Size()
 			files++
+			if filepath.Ext(p) == ".html" {
+				html += info.Size()
+			}
 		}
 		return err
 	})
-	return bytes, files, err
+	return bytes, html, files, err
 }
 
 // tail returns the last n lines of s.

@@ -12,6 +12,7 @@ import (
 type figures struct {
 	Wall, CPU     time.Duration
 	MaxRSS, Bytes int64
+	HTML          int64
 	Files, Runs   int
 	// TimedOut: the build did not finish within the limit; Wall is the
 	// limit and MaxRSS the resident memory when it was stopped.
@@ -41,6 +42,7 @@ func summarize(samples []sample) (f figures, ok bool) {
 		CPU:    time.Duration(med(func(s sample) int64 { return int64(s.CPU) })),
 		MaxRSS: med(func(s sample) int64 { return s.MaxRSS }),
 		Bytes:  med(func(s sample) int64 { return s.Bytes }),
+		HTML:   med(func(s sample) int64 { return s.HTML }),
 		Files:  int(med(func(s sample) int64 { return int64(s.Files) })),
 		Runs:   len(samples),
 	}, true
@@ -53,7 +55,7 @@ func report(w io.Writer, cfg config, env string, results []result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	if hasHugo(results) {
 		fmt.Fprintln(tw, "\nRatios pesnet/Hugo (below 1×: pesnet spends less)")
-		fmt.Fprintln(tw, "N\twall\tCPU\tpeak memory\toutput bytes")
+		fmt.Fprintln(tw, "N\twall\tCPU\tpeak memory\toutput bytes\tHTML bytes")
 		for _, r := range results {
 			ratios(tw, cfg, r)
 		}
@@ -87,14 +89,14 @@ func ratios(w io.Writer, cfg config, r result) {
 	h, ok := summarize(r.Hugo)
 	switch {
 	case !ok:
-		fmt.Fprintf(w, "%d\t—\t—\t—\t—\n", r.N)
+		fmt.Fprintf(w, "%d\t—\t—\t—\t—\t—\n", r.N)
 	case h.TimedOut:
-		fmt.Fprintf(w, "%d\tHugo did not finish in %s\t—\t—\t—\n", r.N, cfg.timeout)
+		fmt.Fprintf(w, "%d\tHugo did not finish in %s\t—\t—\t—\t—\n", r.N, cfg.timeout)
 	case p.TimedOut:
-		fmt.Fprintf(w, "%d\tdid not finish in %s\t—\t≥ %s (when stopped)\t—\n", r.N, cfg.timeout, ratio(float64(p.MaxRSS), float64(h.MaxRSS)))
+		fmt.Fprintf(w, "%d\tdid not finish in %s\t—\t≥ %s (when stopped)\t—\t—\n", r.N, cfg.timeout, ratio(float64(p.MaxRSS), float64(h.MaxRSS)))
 	default:
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", r.N, ratio(float64(p.Wall), float64(h.Wall)), ratio(float64(p.CPU), float64(h.CPU)),
-			ratio(float64(p.MaxRSS), float64(h.MaxRSS)), ratio(float64(p.Bytes), float64(h.Bytes)))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", r.N, ratio(float64(p.Wall), float64(h.Wall)), ratio(float64(p.CPU), float64(h.CPU)),
+			ratio(float64(p.MaxRSS), float64(h.MaxRSS)), ratio(float64(p.Bytes), float64(h.Bytes)), ratio(float64(p.HTML), float64(h.HTML)))
 	}
 }
 
