@@ -115,3 +115,33 @@ func TestEveryActivityListedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondPage: page 2 of a list says which page it is (title, h1 of an
+// area, breadcrumbs linking back to page 1, the pager's current page), and
+// a year that began on page 1 is marked as continued.
+func TestSecondPage(t *testing.T) {
+	files := renderCorpus(t, 230)
+	list := string(files["en/activities/page/2/index.html"])
+	for _, want := range []string{
+		"<title>All activities — page 2 · ",
+		`<a href="/en/activities/">All activities</a>`,
+		`<a href="/en/activities/page/2/" aria-current="page">2</a>`,
+		`<a href="/en/activities/" rel="prev">Previous page</a>`,
+		`<a href="/en/activities/page/3/" rel="next">Next page</a>`,
+		"(continued)</h2>",
+	} {
+		if !strings.Contains(list, want) {
+			t.Errorf("en/activities/page/2/ lacks %q", want)
+		}
+	}
+	var area string
+	for p, data := range files {
+		if strings.HasPrefix(p, "ar/areas/") && strings.HasSuffix(p, "/page/2/index.html") {
+			area = string(data)
+			break
+		}
+	}
+	if !strings.Contains(area, "— الصفحة 2</h1>") {
+		t.Errorf("an Arabic area's page 2 does not say so in its h1:\n%.2000s", area)
+	}
+}

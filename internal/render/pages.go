@@ -94,6 +94,18 @@ func (r *Renderer) homePage(lang string) *Page {
 	return p
 }
 
+// listCrumbs are the breadcrumbs of page n of a list named name whose
+// first page is base: the name is the current page on page 1, a link to
+// page 1 on the others, which end with "page n".
+func (r *Renderer) listCrumbs(lang, name, base string, n int) []Link {
+	loc := r.locs[lang]
+	home := Link{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}
+	if n <= 1 {
+		return []Link{home, {Text: name, Current: true}}
+	}
+	return []Link{home, {Text: name, Href: base}, {Text: loc.T("pager_page", map[string]any{"Page": loc.Number(n)}), Current: true}}
+}
+
 // pageTitle adds "page n" to the title of page n ≥ 2 of a list.
 func (r *Renderer) pageTitle(lang, title string, n int) string {
 	if n <= 1 {
@@ -107,12 +119,13 @@ func (r *Renderer) areaPage(lang string, a *content.Area, n int) *Page {
 	t, _ := r.cat.Text(a.Texts, lang)
 	pathOf := func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) }
 	p := r.page(lang, r.pageTitle(lang, t.Title, n), t.Summary, pathOf)
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: t.ShortTitle, Current: true}}
+	p.Crumbs = r.listCrumbs(lang, t.ShortTitle, assemble.AreaPath(lang, a.ID), n)
 	acts := r.cat.ChronologicalInArea(a.ID)
 	p.Area = &AreaView{
 		Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
 		Text:  r.block(a.Texts, lang),
 		First: n == 1,
+		Title: r.pageTitle(lang, t.Title, n),
 		Count: loc.N("activities_count", len(acts), nil),
 		List:  r.list(lang, acts, assemble.AreaPath(lang, a.ID), n, 3, false),
 	}
@@ -125,7 +138,7 @@ func (r *Renderer) activitiesPage(lang string, n int) *Page {
 	pathOf := func(l string) string { return assemble.ListPage(assemble.ActivitiesPath(l), n) }
 	title := loc.T("all_activities_title", nil)
 	p := r.page(lang, r.pageTitle(lang, title, n), loc.T("all_activities_intro", nil), pathOf)
-	p.Crumbs = []Link{{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)}, {Text: title, Current: true}}
+	p.Crumbs = r.listCrumbs(lang, title, assemble.ActivitiesPath(lang), n)
 	acts := r.cat.Chronological()
 	p.Activities = &ListView{
 		Intro: loc.T("all_activities_intro", nil),
@@ -180,10 +193,12 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 	shown := map[*content.Activity]bool{a: true}
 	if inArea > 0 {
 		c := r.cardsOf(lang, area[inArea-1:inArea], 4, false)[0]
+		c.Role = r.locs[lang].T("neighbours_previous", nil)
 		v.Prev, shown[area[inArea-1]] = &c, true
 	}
 	if inArea+1 < len(area) {
 		c := r.cardsOf(lang, area[inArea+1:inArea+2], 4, false)[0]
+		c.Role = r.locs[lang].T("neighbours_next", nil)
 		v.Next, shown[area[inArea+1]] = &c, true
 	}
 	chrono := r.cat.Chronological()

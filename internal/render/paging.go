@@ -55,7 +55,11 @@ func (r *Renderer) list(lang string, acts []*content.Activity, base string, n, l
 		key := yearKey(acts[from])
 		from++
 		if len(l.Groups) == 0 || l.Groups[len(l.Groups)-1].ID != "year-"+key {
-			l.Groups = append(l.Groups, Group{ID: "year-" + key, Heading: r.yearHeading(lang, key), Level: level})
+			heading := r.yearHeading(lang, key)
+			if from > 1 && from-1 == (n-1)*PageSize && yearKey(acts[from-2]) == key {
+				heading = r.locs[lang].T("list_year_continued", map[string]any{"Year": heading})
+			}
+			l.Groups = append(l.Groups, Group{ID: "year-" + key, Heading: heading, Level: level})
 		}
 		g := &l.Groups[len(l.Groups)-1]
 		g.Cards = append(g.Cards, c)

@@ -82,6 +82,7 @@ type Card struct {
 	ID        string // the activity's id: the card's anchor is "activity-<id>"
 	Level     int    // heading level of its title: 2, 3 or 4
 	Compact   bool   // label, title, schedule and status only (neighbours)
+	Role      string // "Previous", "Next" (neighbours in the area), or empty
 	Label     string // "Activité 1.2"
 	Lang, Dir string // of the title and summary (differ on fallback)
 	Title     template.HTML
@@ -116,7 +117,8 @@ type HomeView struct {
 type AreaView struct {
 	Label string
 	Text  Block
-	First bool // the first page, which shows the area's objectives
+	First bool   // the first page, which shows the area's objectives
+	Title string // the h1: the area's title, with "page N" after the first
 	Count string
 	List  List
 }
@@ -172,7 +174,7 @@ type List struct {
 // Group is the activities of one year on a page of a list.
 type Group struct {
 	ID      string // anchor: "year-2025", or "year-tbd"
-	Heading string
+	Heading string // the year, "(continued)" when it began on the page before
 	Level   int // heading level
 	Cards   []Card
 }
