@@ -175,7 +175,7 @@ type List struct {
 type Group struct {
 	ID      string // anchor: "year-2025", or "year-tbd"
 	Heading string // the year, "(continued)" when it began on the page before
-	Level   int // heading level
+	Level   int    // heading level
 	Cards   []Card
 }
 
