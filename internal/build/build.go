@@ -108,9 +108,9 @@ type generator struct {
 func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, base string, static *assets) []generator {
 	return []generator{
 		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
-		{"feeds", feed.New(cat, bundle, base), false},                              // iCalendar feeds
-		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base}), true}, // JSON, JSON Schemas, CSV
-		{"assets", static, false},                                                  // static/, minified and fingerprinted
+		{"feeds", feed.New(cat, bundle, base), false},                               // iCalendar feeds
+		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base}), false}, // JSON (encoded compactly), JSON Schemas, CSV
+		{"assets", static, false},                                                   // static/, minified and fingerprinted
 	}
 }
 

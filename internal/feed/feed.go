@@ -73,23 +73,39 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string) *Writer {
 
 // Files returns every feed, in path order within each language.
 func (w *Writer) Files() ([]output.File, *diag.List) {
-	problems := &diag.List{}
-	var out []output.File
-	add := func(p string, cal *ical.Calendar) {
-		data, err := encode(cal)
+	jobs, problems := w.Jobs()
+	out := make([]output.File, 0, len(jobs))
+	for _, j := range jobs {
+		data, err := j.Make()
 		if err != nil {
-			problems.Errorf(p, diag.Pos{}, "cannot encode the calendar: %v", err)
-			return
+			problems.Errorf(j.Path, diag.Pos{}, "cannot encode the calendar: %v", err)
+			continue
 		}
-		out = append(out, output.File{Path: strings.TrimPrefix(p, "/"), Data: data})
+		out = append(out, output.File{Path: j.Path, Data: data})
+	}
+	problems.Merge(w.Finish())
+	return out, problems
+}
+
+// Jobs is the feeds' generator (output.Generator): one job per feed, which
+// builds and encodes its calendar when it runs.
+func (w *Writer) Jobs() ([]output.Job, *diag.List) {
+	problems := &diag.List{}
+	var jobs []output.Job
+	add := func(p string, cal func() *ical.Calendar) {
+		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(p, "/"), Make: func() ([]byte, error) { return encode(cal()) }})
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
-		add(assemble.CalendarPath(lang), w.calendar(lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), w.cat.Activities))
+		add(assemble.CalendarPath(lang), func() *ical.Calendar {
+			return w.calendar(lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), w.cat.Activities)
+		})
 		for _, a := range w.cat.Areas {
-			t, _ := w.cat.Text(a.Texts, lang)
-			name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
-			add(assemble.AreaCalendarPath(lang, a.ID), w.calendar(lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID)))
+			add(assemble.AreaCalendarPath(lang, a.ID), func() *ical.Calendar {
+				t, _ := w.cat.Text(a.Texts, lang)
+				name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
+				return w.calendar(lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID))
+			})
 		}
 	}
 	for _, a := range w.cat.Activities {
@@ -98,12 +114,19 @@ func (w *Writer) Files() ([]output.File, *diag.List) {
 				Message: fmt.Sprintf("activity %q has no date yet (schedule \"tbd\"): it is on the site and in the open data, but left out of the calendar feeds until it gets a schedule", a.ID)})
 		}
 	}
+	return jobs, problems
+}
+
+// Finish reports the interface messages the feeds asked for that i18n/
+// does not define (known once every job ran).
+func (w *Writer) Finish() *diag.List {
+	problems := &diag.List{}
 	for _, lang := range w.cat.Languages {
 		for _, id := range w.locs[lang].Missing() {
 			problems.Errorf("i18n/"+lang+".toml", diag.Pos{}, "the feeds use message %q, which is not defined: add it", id)
 		}
 	}
-	return out, problems
+	return problems
 }
 
 func encode(cal *ical.Calendar) ([]byte, error) {
@@ -197,11 +220,4 @@ func Placeable(a *content.Activity) bool { return a.Schedule.Precision != schedu
 // fuzzy reports whether a schedule is vaguer than a day.
 func fuzzy(s schedule.Schedule) bool {
 	return s.Precision == schedule.Month || s.Precision == schedule.Quarter
-}
-
-// Jobs is the feeds' generator (output.Generator): the feeds are encoded
-// together, since they share their events.
-func (w *Writer) Jobs() ([]output.Job, *diag.List) {
-	files, problems := w.Files()
-	return output.Ready(files), problems
 }

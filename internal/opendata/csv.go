@@ -3,11 +3,10 @@ package opendata
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
 // The CSV export, api/v1/catalog.csv, is for spreadsheets: RFC 4180 (comma,
@@ -45,7 +44,7 @@ func csvHeader() []string {
 const listSep = "; "
 
 // csv returns the CSV export.
-func (g *generator) csv() []byte {
+func (g *generator) csv() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("\uFEFF")
 	w := csv.NewWriter(&b)
@@ -62,9 +61,9 @@ func (g *generator) csv() []byte {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		g.problems.Errorf(apiFile("catalog.csv"), diag.Pos{}, "cannot write the CSV export: %v", err)
+		return nil, fmt.Errorf("cannot write the CSV export: %w", err)
 	}
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 func csvRow(lang string, a activity, ar area) []string {

@@ -75,20 +75,23 @@ type Options struct {
 
 // Files returns every open data document of the catalog, sorted by path.
 func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]output.File, *diag.List) {
-	problems := &diag.List{}
-	if u, err := url.Parse(opts.BaseURL); err != nil || !u.IsAbs() || u.Host == "" || !strings.HasSuffix(opts.BaseURL, "/") {
-		problems.Errorf("content/site.yaml", diag.Pos{}, "the base URL %q cannot be used for open data: give an absolute URL ending in \"/\", such as \"https://example.org/\"", opts.BaseURL)
+	gen := New(cat, bundle, opts)
+	jobs, problems := gen.Jobs()
+	if jobs == nil {
 		return nil, problems
 	}
-	g := newGenerator(cat, bundle, opts, problems)
-	g.documents()
-	for _, lang := range cat.Languages {
-		for _, id := range g.locs[lang].Missing() {
-			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the open data use message %q, which is not defined: add it", id)
+	files := make([]output.File, 0, len(jobs))
+	for _, j := range jobs {
+		data, err := j.Make()
+		if err != nil {
+			problems.Errorf(j.Path, diag.Pos{}, "cannot make the open data document: %v", err)
+			continue
 		}
+		files = append(files, output.File{Path: j.Path, Data: data})
 	}
-	slices.SortFunc(g.files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return g.files, problems
+	problems.Merge(gen.Finish())
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, problems
 }
 
 // generator holds the state of one Files call.
@@ -102,8 +105,16 @@ type generator struct {
 	// once and shared by every document of that language.
 	acts  map[string][]activity
 	areas map[string][]area
-	files []output.File
+	docs  []document
 	index []docRef
+}
+
+// document is one file of the open data, made when its job runs: the
+// documents are listed first (the index lists them all), then encoded one
+// by one, so that they are never all held in memory.
+type document struct {
+	path string
+	make func() ([]byte, error)
 }
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
@@ -123,49 +134,40 @@ func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, prob
 	return g
 }
 
-// documents emits every document; the index comes last as it lists them.
+// documents lists every document; the index comes last as it lists them.
 func (g *generator) documents() {
-	g.emitJSON(docRef{Kind: "catalog"}, "catalog.json", g.catalogDoc())
+	g.emitJSON(docRef{Kind: "catalog"}, "catalog.json", func() any { return g.catalogDoc() })
 	for _, lang := range g.cat.Languages {
-		g.emitJSON(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", g.activitiesDoc(lang))
+		g.emitJSON(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", func() any { return g.activitiesDoc(lang) })
 		for i, a := range g.cat.Areas {
-			g.emitJSON(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), g.areaDoc(lang, i))
+			g.emitJSON(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), func() any { return g.areaDoc(lang, i) })
 		}
 		countries := g.countries(lang)
-		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", g.countriesDoc(lang, countries))
+		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", func() any { return g.countriesDoc(lang, countries) })
 		for _, c := range countries {
-			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), g.countryDoc(lang, c))
+			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), func() any { return g.countryDoc(lang, c) })
 		}
 	}
-	g.emit(docRef{Kind: "csv", MediaType: "text/csv"}, "catalog.csv", g.csv())
+	g.emit(docRef{Kind: "csv", MediaType: "text/csv"}, "catalog.csv", g.csv)
 	for _, s := range schemaNames() {
-		data, err := g.schema(s)
-		if err != nil {
-			g.problems.Errorf("internal/opendata/schema/"+s+".json", diag.Pos{}, "cannot build the schema: %v", err)
-			continue
-		}
-		g.files = append(g.files, output.File{Path: apiFile(schemaPath(s)), Data: data})
+		g.docs = append(g.docs, document{path: apiFile(schemaPath(s)), make: func() ([]byte, error) { return g.schema(s) }})
 	}
-	idx := g.indexDoc()
-	g.emitJSON(docRef{Kind: "index"}, "index.json", idx)
+	g.emitJSON(docRef{Kind: "index"}, "index.json", func() any { return g.indexDoc() })
 }
 
-// emitJSON encodes doc, a document of kind ref.Kind, at rel (relative to
-// the API root) and lists it in the index.
-func (g *generator) emitJSON(ref docRef, rel string, doc any) {
-	data, err := encodeJSON(doc)
-	if err != nil {
-		g.problems.Errorf(apiFile(rel), diag.Pos{}, "cannot encode the open data document: %v", err)
-		return
-	}
+// emitJSON lists the document of kind ref.Kind that doc builds, encoded
+// at rel (relative to the API root), and lists it in the index.
+func (g *generator) emitJSON(ref docRef, rel string, doc func() any) {
 	ref.MediaType, ref.Schema = "application/json", g.schemaURL(ref.Kind)
-	g.emit(ref, rel, data)
+	g.emit(ref, rel, func() ([]byte, error) { return encodeJSON(doc()) })
 }
 
-func (g *generator) emit(ref docRef, rel string, data []byte) {
-	ref.URL = g.apiURL(rel)
-	g.index = append(g.index, ref)
-	g.files = append(g.files, output.File{Path: apiFile(rel), Data: data})
+func (g *generator) emit(ref docRef, rel string, make func() ([]byte, error)) {
+	if ref.Kind != "index" {
+		ref.URL = g.apiURL(rel)
+		g.index = append(g.index, ref)
+	}
+	g.docs = append(g.docs, document{path: apiFile(rel), make: make})
 }
 
 // encodeJSON writes doc compactly (it is published minified: indenting
@@ -233,6 +235,7 @@ type Generator struct {
 	cat    *assemble.Catalog
 	bundle *l10n.Bundle
 	opts   Options
+	g      *generator
 }
 
 // New returns the generator of the open data of cat.
@@ -240,8 +243,34 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) *Generator {
 	return &Generator{cat: cat, bundle: bundle, opts: opts}
 }
 
-// Jobs lists every document (see Files).
-func (g *Generator) Jobs() ([]output.Job, *diag.List) {
-	files, problems := Files(g.cat, g.bundle, g.opts)
-	return output.Ready(files), problems
+// Jobs builds each language's objects once and lists every document; each
+// job encodes one.
+func (gen *Generator) Jobs() ([]output.Job, *diag.List) {
+	problems := &diag.List{}
+	if u, err := url.Parse(gen.opts.BaseURL); err != nil || !u.IsAbs() || u.Host == "" || !strings.HasSuffix(gen.opts.BaseURL, "/") {
+		problems.Errorf("content/site.yaml", diag.Pos{}, "the base URL %q cannot be used for open data: give an absolute URL ending in \"/\", such as \"https://example.org/\"", gen.opts.BaseURL)
+		return nil, problems
+	}
+	gen.g = newGenerator(gen.cat, gen.bundle, gen.opts, problems)
+	gen.g.documents()
+	jobs := make([]output.Job, len(gen.g.docs))
+	for i, d := range gen.g.docs {
+		jobs[i] = output.Job{Path: d.path, Make: d.make}
+	}
+	return jobs, problems
+}
+
+// Finish reports the interface messages the documents asked for that i18n/
+// does not define (known once every job ran).
+func (gen *Generator) Finish() *diag.List {
+	problems := &diag.List{}
+	if gen.g == nil {
+		return problems
+	}
+	for _, lang := range gen.cat.Languages {
+		for _, id := range gen.g.locs[lang].Missing() {
+			problems.Errorf(path.Join("i18n", lang+".toml"), diag.Pos{}, "the open data use message %q, which is not defined: add it", id)
+		}
+	}
+	return problems
 }
