@@ -38,7 +38,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	done := make(chan struct{})
-	go s.Watch(done, 300*time.Millisecond)
+	go s.Watch(done, *dir, 300*time.Millisecond)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

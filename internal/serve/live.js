@@ -1,5 +1,6 @@
 // Live reload for `pesnet serve` (never part of the published site).
-// Reloads the page after each good build; after a failed one, shows the
+// Reloads the page after a good build that changed it (a save that changes
+// nothing, or changes other pages, reloads nothing); after a failed one, shows the
 // problems (file:line:col: message) in an overlay built with textContent.
 (function () {
   'use strict';
@@ -31,12 +32,19 @@
       overlay.appendChild(line);
     });
   }
+  // mine tells whether the page shown is among the changed output files
+  // ("fr/activities/x/index.html" for /fr/activities/x/).
+  function mine(changed) {
+    var p = decodeURIComponent(location.pathname).replace(/^\//, '');
+    if (p === '' || p.charAt(p.length - 1) === '/') p += 'index.html';
+    return changed.indexOf(p) >= 0;
+  }
   var source = new EventSource('/__pesnet/events');
   source.onmessage = function (e) {
     var ev = JSON.parse(e.data);
     if (ev.problems && ev.problems.length) {
       show(ev.problems);
-    } else if (seen !== null && ev.version !== seen) {
+    } else if (seen !== null && ev.version !== seen && (ev.all || mine(ev.changed || []))) {
       location.reload();
       return;
     } else if (overlay) {

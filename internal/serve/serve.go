@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -41,11 +42,19 @@ type Server struct {
 	clients  map[chan event]struct{}
 }
 
-// event is what open tabs are told after a build.
+// event is what open tabs are told after a build that changed something:
+// the site (Version counts the changes; Changed lists the changed files,
+// or All is set when there are many), or its problems.
 type event struct {
 	Version  int      `json:"version"`
 	Problems []string `json:"problems"`
+	Changed  []string `json:"changed,omitempty"`
+	All      bool     `json:"all,omitempty"`
 }
+
+// maxChanged is the number of changed files an event lists; past it, it
+// says "all" and every open tab reloads.
+const maxChanged = 200
 
 // New returns a server for project. opts.BaseURL should be the server's
 // own address, so that absolute links stay local.
@@ -77,25 +86,57 @@ func (s *Server) Rebuild() (time.Duration, error) {
 		err = rerr
 	}
 	s.mu.Lock()
-	s.version++
-	s.problems = problems
+	var changed []string
 	if err == nil {
-		s.site = map[string][]byte{}
-		for _, f := range res.Files {
-			s.site[f.Path] = f.Data
-		}
-		s.rules = rules
+		changed = s.swap(res, rules)
 	}
-	ev := event{Version: s.version, Problems: problems}
-	for c := range s.clients {
-		select {
-		case c <- ev:
-		default: // a slow tab misses an event; the next one catches up
+	if len(changed) > 0 || len(problems) > 0 || len(s.problems) > 0 {
+		ev := event{Problems: problems}
+		if len(changed) > 0 {
+			s.version++
+			ev.Changed, ev.All = changed, len(changed) > maxChanged
+			if ev.All {
+				ev.Changed = nil
+			}
+		}
+		ev.Version = s.version
+		for c := range s.clients {
+			select {
+			case c <- ev:
+			default: // a slow tab misses an event; the next one catches up
+			}
 		}
 	}
+	s.problems = problems
 	s.mu.Unlock()
 	s.report(res, elapsed, problems)
 	return elapsed, err
+}
+
+// swap replaces the served site with a good build's and returns the paths
+// that changed (added, removed or different), sorted; a build that changed
+// nothing changes nothing, and open tabs are not reloaded. Called with
+// s.mu held.
+func (s *Server) swap(res *build.Result, rules *netlify.Config) []string {
+	var changed []string
+	next := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		next[f.Path] = f.Data
+		if old, ok := s.site[f.Path]; !ok || !bytes.Equal(old, f.Data) {
+			changed = append(changed, f.Path)
+		}
+	}
+	for p := range s.site {
+		if _, ok := next[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	if s.site == nil {
+		changed = append(changed, "") // the first build: nothing was served
+	}
+	slices.Sort(changed)
+	s.site, s.rules = next, rules
+	return changed
 }
 
 func (s *Server) report(res *build.Result, elapsed time.Duration, problems []string) {
@@ -110,46 +151,4 @@ func (s *Server) report(res *build.Result, elapsed time.Duration, problems []str
 		return
 	}
 	fmt.Fprintf(s.log, "built %d files in %s\n", len(res.Files), elapsed.Round(time.Millisecond))
-}
-
-// Watch polls the project's sources every interval and rebuilds when a
-// file was added, removed or changed, until stop is closed. Polling (size
-// and modification time of each file) needs no platform-specific watcher,
-// sees new folders at once, and costs well under a millisecond per poll for
-// a project of this size.
-func (s *Server) Watch(stop <-chan struct{}, interval time.Duration) {
-	last := s.fingerprint()
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			if fp := s.fingerprint(); !bytes.Equal(fp, last) {
-				last = fp
-				_, _ = s.Rebuild()
-			}
-		}
-	}
-}
-
-// watched are the sources of a build.
-var watched = []string{"content", "layouts", "static", "i18n", "netlify.toml"}
-
-func (s *Server) fingerprint() []byte {
-	var b bytes.Buffer
-	for _, root := range watched {
-		_ = fs.WalkDir(s.project, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(&b, "%s:missing\n", p)
-				return nil
-			}
-			if info, err := d.Info(); err == nil && !d.IsDir() {
-				fmt.Fprintf(&b, "%s:%d:%d\n", p, info.Size(), info.ModTime().UnixNano())
-			}
-			return nil
-		})
-	}
-	return b.Bytes()
 }

@@ -2,12 +2,15 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,28 +139,134 @@ func TestRebuildLoop(t *testing.T) {
 	}
 }
 
-// TestWatch: the polling watcher notices an edit and rebuilds by itself.
+// TestWatch: the watcher notices an edit and rebuilds by itself, with
+// file notifications (the project's folder) and by polling; a save that
+// leaves the bytes as they were (a touch) rebuilds nothing.
 func TestWatch(t *testing.T) {
+	for _, mode := range []string{"notify", "poll"} {
+		t.Run(mode, func(t *testing.T) {
+			dir := project(t)
+			s, ts := start(t, dir)
+			events := subscribe(t, ts.URL)
+			<-events
+			stop := make(chan struct{})
+			defer close(stop)
+			watchDir := dir
+			if mode == "poll" {
+				watchDir = ""
+			}
+			go s.Watch(stop, watchDir, 20*time.Millisecond)
+			time.Sleep(100 * time.Millisecond)
+			file := filepath.Join(dir, "content/activities/neet-readiness/index.en.md")
+			now := time.Now().Add(time.Second)
+			if err := os.Chtimes(file, now, now); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case ev := <-events:
+				t.Fatalf("a touch without change rebuilt and notified: %+v", ev)
+			case <-time.After(500 * time.Millisecond):
+			}
+			edit(t, file, "title: ", "title: Watched — ")
+			select {
+			case ev := <-events:
+				if len(ev.Problems) != 0 || !slices.Contains(ev.Changed, "en/activities/neet-readiness/index.html") ||
+					slices.Contains(ev.Changed, "fr/activities/neet-readiness/index.html") {
+					t.Fatalf("%+v", ev)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no rebuild after an edit")
+			}
+			if _, body := get(t, ts.URL+"/en/activities/neet-readiness/"); !strings.Contains(body, "Watched —") {
+				t.Error("the watched edit is not served")
+			}
+		})
+	}
+}
+
+// TestEditsMatchFullBuild: after a sequence of edits (a text, facts, a new
+// activity, a removed one, an interface string, a layout), the site the
+// server serves equals a full build of the edited project, byte for byte,
+// and every event listed exactly the files that changed.
+func TestEditsMatchFullBuild(t *testing.T) {
 	dir := project(t)
 	s, ts := start(t, dir)
 	events := subscribe(t, ts.URL)
 	<-events
-	stop := make(chan struct{})
-	defer close(stop)
-	go s.Watch(stop, 20*time.Millisecond)
-	time.Sleep(50 * time.Millisecond)
-	edit(t, filepath.Join(dir, "content/activities/neet-readiness/index.en.md"), "title: ", "title: Watched — ")
-	select {
-	case ev := <-events:
-		if len(ev.Problems) != 0 {
-			t.Fatalf("%+v", ev)
+	act := filepath.Join(dir, "content/activities")
+	steps := []func(){
+		func() { edit(t, filepath.Join(act, "lmi-webinar/index.fr.md"), "title: ", "title: Édité — ") },
+		func() {
+			edit(t, filepath.Join(act, "lmi-webinar/activity.yaml"), "status: confirmed", "status: cancelled")
+		},
+		func() {
+			if err := os.CopyFS(filepath.Join(act, "lmi-new"), os.DirFS(filepath.Join(act, "lmi-webinar"))); err != nil {
+				t.Fatal(err)
+			}
+			edit(t, filepath.Join(act, "lmi-new/activity.yaml"), "id: lmi-webinar", "id: lmi-new")
+			edit(t, filepath.Join(act, "lmi-new/activity.yaml"), "number: 2", "number: 3")
+		},
+		func() {
+			if err := os.RemoveAll(filepath.Join(act, "neet-readiness")); err != nil {
+				t.Fatal(err)
+			}
+		},
+		func() { edit(t, filepath.Join(dir, "i18n/en.toml"), `"Related activities"`, `"Nearby activities"`) },
+		func() {
+			edit(t, filepath.Join(dir, "layouts/activity.html"), "<article>", "<article class=\"edited\">")
+		},
+	}
+	before := served(s)
+	for i, step := range steps {
+		step()
+		if _, err := s.Rebuild(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("no rebuild after an edit")
+		after := served(s)
+		ev := <-events
+		if want := changedBetween(before, after); !ev.All && !slices.Equal(ev.Changed, want) {
+			t.Errorf("step %d: the event lists %d changed files, want %d", i, len(ev.Changed), len(want))
+		}
+		before = after
 	}
-	if _, body := get(t, ts.URL+"/en/activities/neet-readiness/"); !strings.Contains(body, "Watched —") {
-		t.Error("the watched edit is not served")
+	full, err := build.Build(os.DirFS(dir), build.Options{BaseURL: "http://127.0.0.1/"})
+	if err != nil {
+		t.Fatal(err)
 	}
+	got := served(s)
+	if len(got) != len(full.Files) {
+		t.Fatalf("serving %d files, a full build makes %d", len(got), len(full.Files))
+	}
+	for _, f := range full.Files {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Errorf("%s differs from a full build", f.Path)
+		}
+	}
+	if _, body := get(t, ts.URL+"/en/activities/lmi-new/"); !strings.Contains(body, "Nearby activities") || !strings.Contains(body, `class="edited"`) {
+		t.Error("the new activity's page does not show the edited string and layout")
+	}
+}
+
+func served(s *Server) map[string][]byte {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return maps.Clone(s.site)
+}
+
+func changedBetween(a, b map[string][]byte) []string {
+	var out []string
+	for p, data := range b {
+		if old, ok := a[p]; !ok || !bytes.Equal(old, data) {
+			out = append(out, p)
+		}
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func TestFailurePageBeforeFirstGoodBuild(t *testing.T) {
