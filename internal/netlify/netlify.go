@@ -105,7 +105,7 @@ func Parse(data []byte) (*Config, error) {
 func compile(pattern string, header bool) (*regexp.Regexp, []string) {
 	var b strings.Builder
 	var names []string
-	b.WriteString("^")
+	b.WriteString("(?s)^") // "*" matches line breaks too (a request for "/fr/a%0Ab")
 	rest := pattern
 	for rest != "" {
 		switch {
@@ -176,11 +176,36 @@ func (c *Config) Redirect(path, acceptLanguage string, fileExists bool) *Match {
 		}
 		to := r.To
 		for j, name := range r.names {
-			to = strings.ReplaceAll(to, ":"+name, m[j+1])
+			v := m[j+1]
+			if redirects(r.Status) {
+				v = locationEscape(v)
+			}
+			to = strings.ReplaceAll(to, ":"+name, v)
+		}
+		if redirects(r.Status) && strings.HasPrefix(to, "//") && !strings.HasPrefix(r.To, "//") {
+			to = "/" + strings.TrimLeft(to, "/") // "/:splat" with a splat "/host"
 		}
 		return &Match{Rule: r, Target: to, Status: r.Status}
 	}
 	return nil
+}
+
+func redirects(status int) bool { return status >= 300 && status < 400 }
+
+// locationEscape percent-encodes, in a value taken from the request path,
+// the bytes that would let it send a redirect off the site (FuzzMatch):
+// ":" (a scheme, "https:/host"), "\" (read as "/" by browsers, "/\host"),
+// and spaces and control characters (trimmed or removed by browsers).
+func locationEscape(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c <= ' ' || c == 0x7F || c == ':' || c == '\\' {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 func (r *Redirect) languageOK(accept string) bool {
