@@ -1,6 +1,7 @@
 package l10n
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -68,6 +69,12 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
 		return cfg.MessageID
 	}
 	s, err := l.loc.Localize(cfg)
+	if nf := (*i18n.MessageNotFoundErr)(nil); errors.As(err, &nf) {
+		// The file defines the id (Has above) but go-i18n keeps no message
+		// for an empty string: it is meant empty (FuzzMessage found it
+		// rendered as its id and reported missing).
+		return ""
+	}
 	if err != nil {
 		l.noteMissing(fmt.Sprintf("%s (%v)", cfg.MessageID, err))
 		return cfg.MessageID
