@@ -56,7 +56,10 @@ func (r *bidiText) renderText(w util.BufWriter, source []byte, node ast.Node, en
 // policy: "&#x202E;" must not bring back what the file check refused.
 func decodeText(b []byte) string {
 	var buf bytes.Buffer
-	bw := bufio.NewWriter(&buf)
+	// A small buffer: this runs once per text node (every line of a
+	// paragraph is one), and bufio's default of 4 KiB made a text of short
+	// lines allocate 2 KiB per byte (FuzzMarkdown's budget).
+	bw := bufio.NewWriterSize(&buf, 64)
 	html.DefaultWriter.Write(bw, b)
 	_ = bw.Flush()
 	return policy.Text(stdhtml.UnescapeString(buf.String()))
