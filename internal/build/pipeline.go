@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"cmp"
+	"io"
 	"path"
 	"runtime"
 	"slices"
@@ -88,6 +90,7 @@ func (l *lister) merge() {
 // sink receives the finished files: a write.Tx, or memory.
 type sink interface {
 	Put(path string, data []byte) error
+	Create(path string) (io.WriteCloser, error)
 }
 
 // memory keeps the files of a build that writes nothing.
@@ -102,6 +105,17 @@ func (m *memory) Put(p string, data []byte) error {
 	m.files = append(m.files, output.File{Path: p, Data: data})
 	return nil
 }
+
+// Create returns a writer whose bytes become file p when it is closed.
+func (m *memory) Create(p string) (io.WriteCloser, error) { return &memoryFile{m: m, path: p}, nil }
+
+type memoryFile struct {
+	m    *memory
+	path string
+	bytes.Buffer
+}
+
+func (f *memoryFile) Close() error { return f.m.Put(f.path, f.Bytes()) }
 
 // failure is a job that could not be made.
 type failure struct {
@@ -140,20 +154,14 @@ func run(gens []generator, opts Options, res *Result) error {
 		wg.Go(func() {
 			m := newMinifier()
 			for t := range tasks {
-				data, err := make1(t, m)
-				if err == nil {
-					if err = out.Put(t.Path, data); err != nil {
-						mu.Lock()
-						writeErr = cmp.Or(writeErr, err)
-						mu.Unlock()
-						continue
-					}
+				jobErr, putErr := do1(t, m, out)
+				mu.Lock()
+				if putErr != nil {
+					writeErr = cmp.Or(writeErr, putErr)
+				} else if jobErr != nil {
+					failures = append(failures, failure{t, jobErr})
 				}
-				if err != nil {
-					mu.Lock()
-					failures = append(failures, failure{t, err})
-					mu.Unlock()
-				}
+				mu.Unlock()
 			}
 		})
 	}
@@ -179,9 +187,28 @@ func run(gens []generator, opts Options, res *Result) error {
 	return tx.Commit()
 }
 
+// do1 makes one task's file and hands it to out: streamed into it when the
+// job writes (large documents, never minified), else made, minified when
+// its generator asks, then put.
+func do1(t task, m *minify.M, out sink) (jobErr, putErr error) {
+	if t.Write != nil && !t.minify {
+		w, err := out.Create(t.Path)
+		if err != nil {
+			return nil, err
+		}
+		jobErr = t.Write(w)
+		return jobErr, w.Close()
+	}
+	data, err := make1(t, m)
+	if err != nil {
+		return err, nil
+	}
+	return nil, out.Put(t.Path, data)
+}
+
 // make1 makes one task's file, minified when its generator asks.
 func make1(t task, m *minify.M) ([]byte, error) {
-	data, err := t.Make()
+	data, err := t.Bytes()
 	if err != nil || !t.minify {
 		return data, err
 	}

@@ -76,7 +76,7 @@ func (w *Writer) Files() ([]output.File, *diag.List) {
 	jobs, problems := w.Jobs()
 	out := make([]output.File, 0, len(jobs))
 	for _, j := range jobs {
-		data, err := j.Make()
+		data, err := j.Bytes()
 		if err != nil {
 			problems.Errorf(j.Path, diag.Pos{}, "cannot encode the calendar: %v", err)
 			continue

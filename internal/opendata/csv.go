@@ -1,9 +1,9 @@
 package opendata
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,12 +44,13 @@ func csvHeader() []string {
 const listSep = "; "
 
 // csv returns the CSV export.
-func (g *generator) csv() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
+func (g *generator) csv(out io.Writer) error {
+	if _, err := io.WriteString(out, "\uFEFF"); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
-	_ = w.Write(csvHeader()) // a bytes.Buffer never fails; w.Error reports the rest
+	_ = w.Write(csvHeader()) // w.Error reports any failure of the rows
 	for _, lang := range g.cat.Languages {
 		areas := map[string]area{}
 		for _, a := range g.areas[lang] {
@@ -61,9 +62,9 @@ func (g *generator) csv() ([]byte, error) {
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("cannot write the CSV export: %w", err)
+		return fmt.Errorf("cannot write the CSV export: %w", err)
 	}
-	return b.Bytes(), nil
+	return nil
 }
 
 func csvRow(lang string, a activity, ar area) []string {

@@ -49,6 +49,8 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"slices"
@@ -82,7 +84,7 @@ func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]output.F
 	}
 	files := make([]output.File, 0, len(jobs))
 	for _, j := range jobs {
-		data, err := j.Make()
+		data, err := j.Bytes()
 		if err != nil {
 			problems.Errorf(j.Path, diag.Pos{}, "cannot make the open data document: %v", err)
 			continue
@@ -113,8 +115,9 @@ type generator struct {
 // documents are listed first (the index lists them all), then encoded one
 // by one, so that they are never all held in memory.
 type document struct {
-	path string
-	make func() ([]byte, error)
+	path  string
+	make  func() ([]byte, error)
+	write func(w io.Writer) error // instead of make, for the large ones
 }
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
@@ -135,12 +138,30 @@ func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, prob
 }
 
 // documents lists every document; the index comes last as it lists them.
+// The documents that hold every activity are written as they are encoded,
+// one activity at a time (writeList), so that their bytes are never all in
+// memory.
 func (g *generator) documents() {
-	g.emitJSON(docRef{Kind: "catalog"}, "catalog.json", func() any { return g.catalogDoc() })
+	g.emitList(docRef{Kind: "catalog"}, "catalog.json", func(w io.Writer) error {
+		doc := g.catalogDoc()
+		items := doc.Activities
+		doc.Activities = []catalogActivity{}
+		return writeList(w, doc, items)
+	})
 	for _, lang := range g.cat.Languages {
-		g.emitJSON(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", func() any { return g.activitiesDoc(lang) })
+		g.emitList(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", func(w io.Writer) error {
+			doc := g.activitiesDoc(lang)
+			items := doc.Activities
+			doc.Activities = []activity{}
+			return writeList(w, doc, items)
+		})
 		for i, a := range g.cat.Areas {
-			g.emitJSON(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), func() any { return g.areaDoc(lang, i) })
+			g.emitList(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), func(w io.Writer) error {
+				doc := g.areaDoc(lang, i)
+				items := doc.Activities
+				doc.Activities = []activity{}
+				return writeList(w, doc, items)
+			})
 		}
 		countries := g.countries(lang)
 		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", func() any { return g.countriesDoc(lang, countries) })
@@ -148,11 +169,49 @@ func (g *generator) documents() {
 			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), func() any { return g.countryDoc(lang, c) })
 		}
 	}
-	g.emit(docRef{Kind: "csv", MediaType: "text/csv"}, "catalog.csv", g.csv)
+	g.index = append(g.index, docRef{Kind: "csv", MediaType: "text/csv", URL: g.apiURL("catalog.csv")})
+	g.docs = append(g.docs, document{path: apiFile("catalog.csv"), write: g.csv})
 	for _, s := range schemaNames() {
 		g.docs = append(g.docs, document{path: apiFile(schemaPath(s)), make: func() ([]byte, error) { return g.schema(s) }})
 	}
 	g.emitJSON(docRef{Kind: "index"}, "index.json", func() any { return g.indexDoc() })
+}
+
+// emitList lists a JSON document of kind ref.Kind, written by write.
+func (g *generator) emitList(ref docRef, rel string, write func(w io.Writer) error) {
+	ref.MediaType, ref.Schema, ref.URL = "application/json", g.schemaURL(ref.Kind), g.apiURL(rel)
+	g.index = append(g.index, ref)
+	g.docs = append(g.docs, document{path: apiFile(rel), write: write})
+}
+
+// writeList writes head, a document whose last field is a list left empty,
+// with items in place of that empty list, encoding one item at a time.
+// The bytes are those encodeJSON gives for the whole document.
+func writeList[T any](w io.Writer, head any, items []T) error {
+	b, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	if !bytes.HasSuffix(b, []byte("[]}")) {
+		return fmt.Errorf("the document does not end with its list")
+	}
+	if _, err := w.Write(b[:len(b)-2]); err != nil {
+		return err
+	}
+	for i, it := range items {
+		item, err := json.Marshal(it)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			item = append([]byte{','}, item...)
+		}
+		if _, err := w.Write(item); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "]}\n")
+	return err
 }
 
 // emitJSON lists the document of kind ref.Kind that doc builds, encoded
@@ -255,7 +314,7 @@ func (gen *Generator) Jobs() ([]output.Job, *diag.List) {
 	gen.g.documents()
 	jobs := make([]output.Job, len(gen.g.docs))
 	for i, d := range gen.g.docs {
-		jobs[i] = output.Job{Path: d.path, Make: d.make}
+		jobs[i] = output.Job{Path: d.path, Make: d.make, Write: d.write}
 	}
 	return jobs, problems
 }

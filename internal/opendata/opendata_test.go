@@ -15,6 +15,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 	"github.com/oic-pesnet/workplan/internal/testproject"
@@ -295,4 +296,40 @@ func TestItems(t *testing.T) {
 			t.Errorf("items(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestStreamedEqualsEncoded: the documents written one activity at a time
+// are byte for byte what encoding them whole gives.
+func TestStreamedEqualsEncoded(t *testing.T) {
+	site := loadSite(t)
+	bundle, _ := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
+	g := newGenerator(assemble.New(site), bundle, Options{BaseURL: testBase}, &diag.List{})
+	check := func(name string, whole any, stream func(w *bytes.Buffer) error) {
+		want, err := encodeJSON(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := stream(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, got.Bytes()) {
+			t.Errorf("%s: streamed and whole encodings differ:\n%s\n%s", name, want, got.Bytes())
+		}
+	}
+	check("catalog", g.catalogDoc(), func(w *bytes.Buffer) error {
+		doc := g.catalogDoc()
+		items := doc.Activities
+		doc.Activities = []catalogActivity{}
+		return writeList(w, doc, items)
+	})
+	check("activities", g.activitiesDoc("ar"), func(w *bytes.Buffer) error {
+		doc := g.activitiesDoc("ar")
+		items := doc.Activities
+		doc.Activities = []activity{}
+		return writeList(w, doc, items)
+	})
+	empty := g.areaDoc("en", 0)
+	empty.Activities = []activity{}
+	check("empty list", empty, func(w *bytes.Buffer) error { return writeList(w, empty, []activity{}) })
 }

@@ -12,7 +12,12 @@
 // byte-identical whatever the number of workers and the scheduling.
 package output
 
-import "github.com/oic-pesnet/workplan/internal/diag"
+import (
+	"bytes"
+	"io"
+
+	"github.com/oic-pesnet/workplan/internal/diag"
+)
 
 // File is one output file.
 type File struct {
@@ -21,13 +26,27 @@ type File struct {
 }
 
 // Job is one output file to make: its path is known when the generator
-// lists it, its bytes when Make runs. Make reports a failure as an error
-// (e.g. a template that cannot execute); the build reports it with the
-// job's Source, or Path when Source is empty.
+// lists it, its bytes when Make runs, or, for a large document, as Write
+// writes them to w (the file itself, so that its bytes are never all in
+// memory). A job has Make or Write. A failure is an error (e.g. a template
+// that cannot execute); the build reports it with the job's Source, or
+// Path when Source is empty.
 type Job struct {
 	Path   string
 	Source string // the file a failure is reported on (e.g. "layouts/activity.html")
 	Make   func() ([]byte, error)
+	Write  func(w io.Writer) error
+}
+
+// Bytes runs the job and returns its file's bytes, whichever of Make and
+// Write it has.
+func (j Job) Bytes() ([]byte, error) {
+	if j.Make != nil {
+		return j.Make()
+	}
+	var b bytes.Buffer
+	err := j.Write(&b)
+	return b.Bytes(), err
 }
 
 // Generator lists the jobs of one kind of output, with the problems found

@@ -159,7 +159,7 @@ func (r *Renderer) Render() ([]output.File, *diag.List) {
 	jobs, problems := r.Jobs()
 	files := make([]output.File, 0, len(jobs))
 	for _, j := range jobs {
-		data, err := j.Make()
+		data, err := j.Bytes()
 		if err != nil {
 			problems.Errorf(j.Source, diag.Pos{}, "cannot render %s: %v", j.Path, err)
 			continue

@@ -19,8 +19,11 @@
 package write
 
 import (
+	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -99,16 +102,50 @@ func mark(dir string) error {
 
 // Put writes one file, at a slash-separated path relative to the output.
 func (t *Tx) Put(p string, data []byte) error {
-	if p == Marker {
-		return fmt.Errorf("refusing to write %q: the name is reserved for the output folder's marker", p)
-	}
-	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") || path.Clean(p) != p {
-		return fmt.Errorf("refusing to write %q: not a clean relative path inside the output folder", p)
-	}
-	if err := t.mkdir(path.Dir(p)); err != nil {
+	dst, err := t.place(p)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(t.tmp, filepath.FromSlash(p)), data, 0o644)
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// Create opens file p for writing (a large document written as it is
+// encoded); its bytes are in place once the writer is closed.
+func (t *Tx) Create(p string) (io.WriteCloser, error) {
+	dst, err := t.place(p)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &bufferedFile{Writer: bufio.NewWriterSize(f, 64<<10), f: f}, nil
+}
+
+type bufferedFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func (b *bufferedFile) Close() error {
+	err := b.Flush()
+	return cmp.Or(err, b.f.Close())
+}
+
+// place checks path p and creates its folder; it returns the file's path
+// in the temporary folder.
+func (t *Tx) place(p string) (string, error) {
+	if p == Marker {
+		return "", fmt.Errorf("refusing to write %q: the name is reserved for the output folder's marker", p)
+	}
+	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") || path.Clean(p) != p {
+		return "", fmt.Errorf("refusing to write %q: not a clean relative path inside the output folder", p)
+	}
+	if err := t.mkdir(path.Dir(p)); err != nil {
+		return "", err
+	}
+	return filepath.Join(t.tmp, filepath.FromSlash(p)), nil
 }
 
 // mkdir creates folder dir of the output once.
