@@ -123,8 +123,10 @@ func (s *source) splitFrontMatter(problems *diag.List) (*document, bool) {
 		return nil, false
 	}
 	doc := &document{
-		fmLine:   posOf(s.data, fmStart).Line,
-		body:     body,
+		fmLine: posOf(s.data, fmStart).Line,
+		// A copy of its own size: the parser's buffer grew past the file's
+		// size, and a large catalog would keep every one alive.
+		body:     bytes.Clone(body),
 		bodyLine: posOf(s.data, len(s.data)-len(body)).Line,
 	}
 	node, ok := parseYAML(s.file, raw, doc.fmLine-1, problems)
