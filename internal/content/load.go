@@ -32,6 +32,7 @@ type loader struct {
 	numPos   map[*Activity]diag.Pos // are written, for duplicate reports
 	broken   map[string]bool        // folders whose facts file could not be read, or badly named
 	failed   map[string]bool        // "<folder>/<lang>" of text files reported unreadable or misnamed
+	ahead    map[string]readAhead   // text files read by prefetch, by name
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -39,13 +40,20 @@ type loader struct {
 // warning. When it holds errors the Site is incomplete and must not be
 // published; it is still returned (nil only if site.yaml is unusable) so
 // that the caller can check the rest of the project in the same run.
-func Load(fsys fs.FS, prefix string) (*Site, *diag.List) {
+func Load(fsys fs.FS, prefix string) (*Site, *diag.List) { return load(fsys, prefix, true) }
+
+// load is Load, reading the text files ahead on every core when ahead is
+// set (tests compare both ways).
+func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
 		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, numPos: map[*Activity]diag.Pos{},
 		broken: map[string]bool{}, failed: map[string]bool{}}
 	files := l.list()
 	if !l.loadConfig() {
 		return nil, l.problems
+	}
+	if ahead {
+		l.prefetch(files)
 	}
 	for _, pass := range []func(string) bool{l.areaFile, l.activityFile, l.homeFile} {
 		for _, f := range files {
@@ -95,18 +103,21 @@ func (l *loader) list() []string {
 }
 
 // read returns the normalized file, or false after reporting why not.
-func (l *loader) read(name string) (*source, bool) {
+func (l *loader) read(name string) (*source, bool) { return l.readTo(name, l.problems) }
+
+// readTo is read reporting into problems (safe to run concurrently).
+func (l *loader) readTo(name string, problems *diag.List) (*source, bool) {
 	file := l.show(name)
 	if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() > MaxFileSize {
-		l.problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "the file is too large (%d bytes; at most %d): content files hold text only", info.Size(), MaxFileSize)
+		problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "the file is too large (%d bytes; at most %d): content files hold text only", info.Size(), MaxFileSize)
 		return nil, false
 	}
 	raw, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		l.problems.Errorf(file, diag.Pos{}, "cannot read: %v", err)
+		problems.Errorf(file, diag.Pos{}, "cannot read: %v", err)
 		return nil, false
 	}
-	return readSource(file, raw, l.problems)
+	return readSource(file, raw, problems)
 }
 
 // readYAML reads a whole-file YAML document.
@@ -119,18 +130,29 @@ func (l *loader) readYAML(name string) (*decoder, ast.Node, bool) {
 	return &decoder{file: src.file, src: src.data, problems: l.problems}, node, ok
 }
 
-// readText reads a Markdown text file with front matter.
+// readText reads a Markdown text file with front matter: the result read
+// ahead by prefetch, else read now.
 func (l *loader) readText(name, lang string, kind textKind) (*Text, bool) {
-	src, ok := l.read(name)
+	if r, ok := l.ahead[name]; ok && r.lang == lang && r.kind == kind {
+		l.problems.Merge(r.problems)
+		return r.text, r.ok
+	}
+	return l.readTextTo(name, lang, kind, l.problems)
+}
+
+// readTextTo is readText reporting into problems; it only reads l.fsys,
+// so several can run at once.
+func (l *loader) readTextTo(name, lang string, kind textKind, problems *diag.List) (*Text, bool) {
+	src, ok := l.readTo(name, problems)
 	if !ok {
 		return nil, false
 	}
-	doc, ok := src.splitFrontMatter(l.problems)
+	doc, ok := src.splitFrontMatter(problems)
 	if !ok {
 		return nil, false
 	}
-	doc.checkNesting(src.file, l.problems)
-	d := &decoder{file: src.file, src: src.data, lineOff: doc.fmLine - 1, problems: l.problems}
+	doc.checkNesting(src.file, problems)
+	d := &decoder{file: src.file, src: src.data, lineOff: doc.fmLine - 1, problems: problems}
 	return decodeText(d, doc, lang, kind), true
 }
 
