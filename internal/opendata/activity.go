@@ -15,7 +15,7 @@ import (
 func (g *generator) activity(lang string, a *content.Activity) activity {
 	loc := g.locs[lang]
 	out := activity{
-		activityFacts: activityFacts{ID: a.ID, Area: a.Area, Number: a.Number, Type: a.Type, Status: a.Status},
+		activityFacts: activityFacts{ID: a.ID, Area: a.Area, Number: a.Number, Type: a.Type, Status: a.Status, Overdue: g.cat.Overdue(a)},
 		Schedule:      activitySchedule{scheduleFacts: scheduleOf(a), Text: loc.Schedule(a.Schedule, a.ScheduleTBC)},
 		Venue:         venue{Mode: a.Venue.Mode, Country: a.Venue.Country, City: a.Venue.City},
 		Languages:     g.langNames(lang, a.Languages),

@@ -20,7 +20,8 @@ import (
 // catalog. Each row holds the same facts and words as the activity's object
 // in api/v1/<lang>/activities.json, flattened: lists are joined with "; "
 // (codes in one column, localized names in the next), booleans are "true"
-// or "false", absent optional facts are empty cells.
+// or "false", absent optional facts are empty cells. Columns are only ever
+// added, at the end (overdue and as_of came with 1.1): read them by name.
 //
 // Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage
 // return as a formula (and some, with East Asian input, their fullwidth
@@ -38,6 +39,8 @@ func csvHeader() []string {
 		"beneficiaries", "beneficiaries_label", "registration", "last_modified", "sequence",
 		"text_lang", "fallback", "unreviewed", "title", "summary", "description",
 		"url", "calendar_url", "area_calendar_url",
+		// Added in 1.1; new columns only ever go last.
+		"overdue", "as_of",
 	}
 }
 
@@ -57,7 +60,7 @@ func (g *generator) csv(out io.Writer) error {
 			areas[a.ID] = a
 		}
 		for _, a := range g.acts[lang] {
-			_ = w.Write(guard(csvRow(lang, a, areas[a.Area])))
+			_ = w.Write(guard(append(csvRow(lang, a, areas[a.Area]), bool2(a.Overdue), date(g.cat.Site.Config.Updated))))
 		}
 	}
 	w.Flush()

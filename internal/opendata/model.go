@@ -8,10 +8,12 @@ package opendata
 // present, possibly empty. Every field here must be described in the schema
 // of its document (schema/*.json): TestSchemas fails otherwise.
 
-// header starts every JSON document.
+// header starts every JSON document. AsOf is the date the statuses
+// describe (site.yaml "updated"): the content's own date, never the clock.
 type header struct {
 	Schema  string `json:"$schema"`
 	Version string `json:"version"`
+	AsOf    string `json:"as_of"`
 }
 
 // langHeader starts every per-language document.
@@ -176,6 +178,10 @@ type activityFacts struct {
 	Number int    `json:"number"`
 	Type   string `json:"type"`
 	Status string `json:"status"`
+	// Overdue: the dates have passed (as of the document's as_of) while
+	// the status is still planned or confirmed (assemble.Catalog.Overdue,
+	// the site's rule).
+	Overdue bool `json:"overdue"`
 }
 
 type activityMore struct {

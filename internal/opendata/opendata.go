@@ -36,9 +36,19 @@
 // field or a document, changing a type, a meaning or a path, and adding a
 // value to an enumeration (type, status, precision, mode, scope), since
 // consumers may switch on them exhaustively. Consumers must ignore fields
-// they do not know. The published schemas are closed (additionalProperties
-// false) so that our tests catch any undocumented field; they are
-// republished with every change and describe the documents beside them.
+// they do not know. So the published schemas are open to additions
+// (additionalProperties or unevaluatedProperties true on every object): a
+// consumer validating with a copy kept from an earlier 1.x keeps accepting
+// the documents; required fields, types and enumerations stay strict. The
+// tests validate with the schemas closed, so that a field the generator
+// writes but no schema describes still fails them. Every property has a
+// description; the API page (render/apidocs.go, via Fields) shows them.
+//
+// Every JSON document carries "as_of", the date its statuses describe
+// (site.yaml "updated"), and every activity "overdue": its dates have
+// passed as of that date while its status still says planned or confirmed
+// (assemble.Catalog.Overdue, the rule of the site's pages). Both came
+// with 1.1, as did the CSV's last two columns.
 //
 // Output is deterministic: no clock, no randomness, struct field order as
 // key order and sorted maps, so the same content gives the same bytes.
@@ -66,7 +76,7 @@ import (
 
 // Version is the version of the documents: the major is the path's (v1),
 // the minor grows with each additive change.
-const Version = "1.0"
+const Version = "1.1"
 
 // Options are the settings of Files.
 type Options struct {
@@ -243,7 +253,7 @@ func encodeJSON(doc any) ([]byte, error) {
 }
 
 func (g *generator) header(kind string) header {
-	return header{Schema: g.schemaURL(kind), Version: Version}
+	return header{Schema: g.schemaURL(kind), Version: Version, AsOf: date(g.cat.Site.Config.Updated)}
 }
 
 func (g *generator) langHeader(kind, lang string) langHeader {

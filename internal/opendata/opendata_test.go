@@ -2,12 +2,14 @@ package opendata
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -332,4 +334,48 @@ func TestStreamedEqualsEncoded(t *testing.T) {
 	empty := g.areaDoc("en", 0)
 	empty.Activities = []activity{}
 	check("empty list", empty, func(w *bytes.Buffer) error { return writeList(w, empty, []activity{}) })
+}
+
+// TestOverdue: every JSON document says the date its statuses describe,
+// and an activity whose dates passed while it is still planned is marked,
+// by the site's rule (assemble.Catalog.Overdue), in JSON and CSV.
+func TestOverdue(t *testing.T) {
+	site := loadSite(t)
+	cat := assemble.New(site)
+	files := generate(t, site)
+	asOf := site.Config.Updated.Format("2006-01-02")
+	for p, data := range files {
+		if strings.HasSuffix(p, ".json") && !strings.HasPrefix(p, "api/v1/schema/") {
+			if doc := decode[map[string]any](t, data); doc["as_of"] != asOf {
+				t.Errorf("%s: as_of is %v, want %s", p, doc["as_of"], asOf)
+			}
+		}
+	}
+	doc := decode[activitiesDoc](t, files["api/v1/fr/activities.json"])
+	overdue := 0
+	for _, a := range doc.Activities {
+		if want := cat.Overdue(activityByID(t, site, a.ID)); a.Overdue != want {
+			t.Errorf("%s: overdue is %v, want %v", a.ID, a.Overdue, want)
+		}
+		if a.Overdue {
+			overdue++
+		}
+	}
+	if overdue == 0 || overdue == len(doc.Activities) {
+		t.Errorf("%d of %d activities overdue: the fixture should have both kinds", overdue, len(doc.Activities))
+	}
+	if !strings.Contains(string(files["api/v1/catalog.json"]), `"id":"lmis-training","area":"lmi","number":1,"type":"training","status":"planned","overdue":true`) {
+		t.Error("catalog.json does not mark lmis-training (2025-03, planned, as of 2025-06-30) overdue")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["api/v1/catalog.csv"], []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(csvHeader(), name) }
+	for _, r := range rows[1:] {
+		want := strconv.FormatBool(r[col("id")] == "lmis-training")
+		if r[col("overdue")] != want || r[col("as_of")] != asOf {
+			t.Errorf("CSV row %s/%s: overdue %s as_of %s, want %s %s", r[col("id")], r[col("lang")], r[col("overdue")], r[col("as_of")], want, asOf)
+		}
+	}
 }

@@ -13,8 +13,11 @@ import (
 )
 
 // validators compiles every generated schema under its $id (so that
-// nothing is fetched from the network) with format assertions on.
-func validators(t *testing.T, files map[string][]byte) map[string]*jsonschema.Schema {
+// nothing is fetched from the network) with format assertions on. With
+// closed, every object the schemas leave open to additions ("v1 only
+// grows") is closed first, so that a field the generator writes but the
+// schemas do not describe fails the tests.
+func validators(t *testing.T, files map[string][]byte, closed bool) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
@@ -27,6 +30,9 @@ func validators(t *testing.T, files map[string][]byte) map[string]*jsonschema.Sc
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
+		}
+		if closed {
+			closeSchema(doc)
 		}
 		id, _ := doc.(map[string]any)["$id"].(string)
 		if id != testBase+p {
@@ -51,11 +57,36 @@ func validators(t *testing.T, files map[string][]byte) map[string]*jsonschema.Sc
 	return out
 }
 
+// closeSchema turns every "additionalProperties": true and
+// "unevaluatedProperties": true of a schema into false.
+func closeSchema(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if (k == "additionalProperties" || k == "unevaluatedProperties") && x == true {
+				v[k] = false
+				continue
+			}
+			closeSchema(x)
+		}
+	case []any:
+		for _, x := range v {
+			closeSchema(x)
+		}
+	}
+}
+
 // validateAll checks every JSON document against the schema its "$schema"
-// names.
+// names, as published and closed (no undescribed field).
 func validateAll(t *testing.T, files map[string][]byte) {
 	t.Helper()
-	schemas := validators(t, files)
+	for _, closed := range []bool{false, true} {
+		validateAllWith(t, files, validators(t, files, closed))
+	}
+}
+
+func validateAllWith(t *testing.T, files map[string][]byte, schemas map[string]*jsonschema.Schema) {
+	t.Helper()
 	n := 0
 	for p, data := range files {
 		if !strings.HasSuffix(p, ".json") || strings.HasPrefix(p, "api/v1/schema/") {
@@ -112,16 +143,23 @@ func TestSchemasOptionalFacts(t *testing.T) {
 	}
 }
 
-// TestSchemasAreStrict: documents that break the contract are rejected.
+// TestSchemasAreStrict: documents that break the contract are rejected:
+// wrong types, missing required fields, values outside an enumeration.
+// Unknown fields are not (TestSchemasAllowAdditions).
 func TestSchemasAreStrict(t *testing.T) {
 	files := generate(t, loadSite(t))
-	schemas := validators(t, files)
+	schemas := validators(t, files, false)
 	const p = "api/v1/en/areas/youth-neet.json"
 	tests := []struct {
 		name   string
 		change func(doc map[string]any, act map[string]any)
 	}{
-		{"unknown field", func(doc, act map[string]any) { act["colour"] = "blue" }},
+		{"missing as_of", func(doc, act map[string]any) { delete(doc, "as_of") }},
+		{"bad as_of", func(doc, act map[string]any) { doc["as_of"] = "30/06/2025" }},
+		{"missing overdue", func(doc, act map[string]any) { delete(act, "overdue") }},
+		{"overdue as a string", func(doc, act map[string]any) { act["overdue"] = "true" }},
+		{"missing status", func(doc, act map[string]any) { delete(act, "status") }},
+		{"number as a string", func(doc, act map[string]any) { act["number"] = "1" }},
 		{"unknown type", func(doc, act map[string]any) { act["type"] = "conference" }},
 		{"unknown status", func(doc, act map[string]any) { act["status"] = "ongoing" }},
 		{"unknown precision", func(doc, act map[string]any) { sub(act, "schedule")["precision"] = "week" }},
@@ -159,6 +197,119 @@ func TestSchemasAreStrict(t *testing.T) {
 			t.Errorf("%s: the schema accepts it", tt.name)
 		}
 	}
+}
+
+// TestSchemasAllowAdditions: v1 only grows, so a consumer validating
+// with a kept copy of the schemas must accept documents with new fields,
+// at the top and in every nested object.
+func TestSchemasAllowAdditions(t *testing.T) {
+	files := generate(t, loadSite(t))
+	schemas := validators(t, files, false)
+	add := func(m map[string]any) { m["added_in_1_9"] = map[string]any{"x": 1} }
+	first := func(doc map[string]any, key string) map[string]any { return doc[key].([]any)[0].(map[string]any) }
+	tests := []struct {
+		path   string
+		change func(doc map[string]any)
+	}{
+		{"api/v1/en/areas/youth-neet.json", func(doc map[string]any) {
+			add(doc)
+			act := first(doc, "activities")
+			add(act)
+			for _, k := range []string{"schedule", "venue", "interpretation", "text", "labels", "urls"} {
+				add(sub(act, k))
+			}
+			add(act["providers"].([]any)[0].(map[string]any))
+			add(act["languages"].([]any)[0].(map[string]any))
+			add(sub(doc, "area"))
+			add(sub(sub(doc, "area"), "text"))
+			add(sub(sub(doc, "area"), "urls"))
+		}},
+		{"api/v1/catalog.json", func(doc map[string]any) {
+			add(doc)
+			act := first(doc, "activities")
+			add(act)
+			for _, k := range []string{"schedule", "venue", "interpretation", "urls"} {
+				add(sub(act, k))
+			}
+			add(sub(sub(act, "labels"), "en"))
+			add(sub(sub(act, "texts"), "en"))
+			add(first(doc, "areas"))
+			add(first(doc, "languages"))
+		}},
+		{"api/v1/index.json", func(doc map[string]any) {
+			add(doc)
+			add(first(doc, "documents"))
+			add(first(doc, "schemas"))
+		}},
+		{"api/v1/fr/countries.json", func(doc map[string]any) {
+			add(doc)
+			add(first(doc, "countries"))
+			add(sub(first(doc, "countries"), "urls"))
+		}},
+	}
+	for _, tt := range tests {
+		var doc map[string]any
+		if err := json.Unmarshal(files[tt.path], &doc); err != nil {
+			t.Fatal(err)
+		}
+		tt.change(doc)
+		if err := schemas[doc["$schema"].(string)].Validate(roundTrip(t, doc)); err != nil {
+			t.Errorf("%s with added fields is refused: %v", tt.path, err)
+		}
+	}
+}
+
+// TestSchemaDescriptions: every property of every published schema says
+// what it holds (the API page's field tables are made from them). The
+// properties named in if/then/else are conditions on properties described
+// elsewhere, not declarations.
+func TestSchemaDescriptions(t *testing.T) {
+	files := generate(t, loadSite(t))
+	n := 0
+	for p, data := range files {
+		if !strings.HasPrefix(p, "api/v1/schema/") {
+			continue
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		n += checkDescriptions(t, p, "", doc)
+	}
+	if n < 100 {
+		t.Errorf("only %d properties checked", n)
+	}
+}
+
+func checkDescriptions(t *testing.T, file, at string, v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			switch k {
+			case "if", "then", "else":
+				continue
+			case "properties":
+				props, _ := x.(map[string]any)
+				for name, ps := range props {
+					if ps, ok := ps.(map[string]any); ok {
+						n++
+						if d, _ := ps["description"].(string); strings.TrimSpace(d) == "" {
+							t.Errorf("%s: property %s/%s has no description", file, at, name)
+						}
+					}
+					n += checkDescriptions(t, file, at+"/"+name, ps)
+				}
+			default:
+				n += checkDescriptions(t, file, at+"/"+k, x)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			n += checkDescriptions(t, file, at, x)
+		}
+	}
+	return n
 }
 
 // sub returns m[key] as an object.
