@@ -8,34 +8,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/oic-pesnet/workplan/internal/corpus"
 	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/write"
 )
 
-// corpusProject is a generated catalog of n activities with the project's
-// real layouts, static files and strings.
-func corpusProject(t *testing.T, n int) fstest.MapFS {
-	t.Helper()
-	project := testproject.FS(t)
-	for name := range project {
-		if strings.HasPrefix(name, "content/") {
-			delete(project, name)
-		}
-	}
-	if err := corpus.New(n, 7).WritePesnet(corpus.Map(project)); err != nil {
-		t.Fatal(err)
-	}
-	return project
-}
-
 // TestWorkersDoNotChangeOutput: one worker, many workers and a build
 // written to disk give the same files, byte for byte.
 func TestWorkersDoNotChangeOutput(t *testing.T) {
-	project := corpusProject(t, 150)
+	project := testproject.Corpus(t, 150, 7)
 	serial, err := Build(project, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)

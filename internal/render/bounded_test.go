@@ -10,7 +10,6 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
-	"github.com/oic-pesnet/workplan/internal/corpus"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/testproject"
@@ -20,15 +19,7 @@ import (
 // layouts and strings.
 func renderCorpus(t *testing.T, n int) map[string][]byte {
 	t.Helper()
-	project := testproject.FS(t)
-	for name := range project {
-		if strings.HasPrefix(name, "content/") {
-			delete(project, name)
-		}
-	}
-	if err := corpus.New(n, 1).WritePesnet(corpus.Map(project)); err != nil {
-		t.Fatal(err)
-	}
+	project := testproject.Corpus(t, n, 1)
 	sub, _ := fs.Sub(project, "content")
 	site, problems := content.Load(sub, "content")
 	if problems.HasErrors() {
