@@ -37,7 +37,7 @@ func TestFields(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		table, path, typ, ref string
-		required             bool
+		required              bool
 	}{
 		{"activities", "as_of", "date", "", true},
 		{"activities", "activities", "array of object", "activity", true},
