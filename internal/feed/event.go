@@ -3,6 +3,7 @@ package feed
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/emersion/go-ical"
 
@@ -15,25 +16,88 @@ import (
 // UID returns the stable UID of an activity's event in lang.
 func UID(id, lang, domain string) string { return fmt.Sprintf("%s-%s@%s", id, lang, domain) }
 
-func (w *Writer) event(lang string, a *content.Activity) *ical.Component {
+// events returns the VEVENTs of an activity in a feed of mode: none for
+// an undated activity or a fuzzy one in a dated feed; one marker on the
+// first day for a fuzzy one in a planning feed; one all-day event over the
+// real days of a day schedule; one event per day for timed schedules.
+func (w *Writer) events(lang string, a *content.Activity, mode Mode) []*ical.Component {
+	s := a.Schedule
+	switch {
+	case !Placeable(a), fuzzy(s) && mode == Dated:
+		return nil
+	case s.Precision == schedule.Minute:
+		sessions := Sessions(s)
+		out := make([]*ical.Component, len(sessions))
+		for i, ses := range sessions {
+			ev := w.event(lang, a, i, len(sessions))
+			ev.Props.SetDateTime(ical.PropDateTimeStart, ses[0].UTC())
+			ev.Props.SetDateTime(ical.PropDateTimeEnd, ses[1].UTC())
+			out[i] = ev.Component
+		}
+		return out
+	}
+	ev := w.event(lang, a, 0, 1)
+	last := s.Last
+	if fuzzy(s) {
+		last = s.First // one marker, not a banner over the period
+	}
+	ev.Props.SetDate(ical.PropDateTimeStart, s.First)
+	ev.Props.SetDate(ical.PropDateTimeEnd, last.AddDate(0, 0, 1))
+	return []*ical.Component{ev.Component}
+}
+
+// Sessions splits a timed schedule into daily sessions, each day from the
+// start time to the end time in the schedule's zone (so a session keeps its
+// local hours across a change of daylight saving time). Times that end on
+// the day they start, or an end time not after the start time (a night
+// session), stay one session.
+func Sessions(s schedule.Schedule) [][2]time.Time {
+	start, end := s.Start, s.End
+	sy, sm, sd := start.Date()
+	ey, em, ed := end.Date()
+	first := time.Date(sy, sm, sd, 0, 0, 0, 0, time.UTC)
+	last := time.Date(ey, em, ed, 0, 0, 0, 0, time.UTC)
+	startClock := start.Hour()*60 + start.Minute()
+	endClock := end.Hour()*60 + end.Minute()
+	if !last.After(first) || endClock <= startClock {
+		return [][2]time.Time{{start, end}}
+	}
+	var out [][2]time.Time
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		at := func(clock int) time.Time {
+			return time.Date(d.Year(), d.Month(), d.Day(), clock/60, clock%60, 0, 0, start.Location())
+		}
+		out = append(out, [2]time.Time{at(startClock), at(endClock)})
+	}
+	return out
+}
+
+// event is the VEVENT of an activity without its dates: session i of n
+// (n is 1 but for timed schedules over several days). The first session
+// keeps the activity's UID, so an event keeps its identity when a one-day
+// schedule grows into several days.
+func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 	loc := w.locs[lang]
 	t, _ := w.cat.Text(a.Texts, lang)
 	ev := ical.NewEvent()
-	ev.Props.Set(&ical.Prop{Name: ical.PropUID, Params: ical.Params{}, Value: UID(a.ID, lang, w.cat.Site.Config.UIDDomain)})
+	uid := UID(a.ID, lang, w.cat.Site.Config.UIDDomain)
+	if i > 0 {
+		uid = UID(fmt.Sprintf("%s-%d", a.ID, i+1), lang, w.cat.Site.Config.UIDDomain)
+	}
+	ev.Props.Set(&ical.Prop{Name: ical.PropUID, Params: ical.Params{}, Value: uid})
 	ev.Props.SetDateTime(ical.PropDateTimeStamp, w.updated(a))
 	ev.Props.SetDateTime(ical.PropLastModified, w.updated(a))
 	seq := ical.NewProp(ical.PropSequence)
 	seq.SetValueType(ical.ValueInt)
 	seq.Value = fmt.Sprint(a.Sequence)
 	ev.Props.Set(seq)
-	setDates(ev, a.Schedule)
 
 	when := loc.Schedule(a.Schedule, a.ScheduleTBC)
-	summary := t.Title
-	if fuzzy(a.Schedule) {
-		summary = loc.T("feed_fuzzy", map[string]any{"Title": t.Title, "When": when})
+	title := t.Title
+	if n > 1 {
+		title = loc.T("feed_session", map[string]any{"Title": t.Title, "N": i + 1, "Count": n})
 	}
-	text(ev.Props, ical.PropSummary, summary, t.Lang)
+	text(ev.Props, ical.PropSummary, w.Marks(lang, a)+title, t.Lang)
 	text(ev.Props, ical.PropDescription, w.description(lang, a, t, when), t.Lang)
 	text(ev.Props, ical.PropLocation, w.location(lang, a.Venue), lang)
 	setURI(ev.Props, ical.PropURL, w.abs(assemble.ActivityPath(lang, a.ID)))
@@ -48,23 +112,39 @@ func (w *Writer) event(lang string, a *content.Activity) *ical.Component {
 	ev.Props.Set(&ical.Prop{Name: ical.PropStatus, Params: ical.Params{}, Value: status(a)})
 	ev.Props.Set(&ical.Prop{Name: ical.PropClass, Params: ical.Params{}, Value: "PUBLIC"})
 	transp := "OPAQUE"
-	if fuzzy(a.Schedule) {
-		transp = "TRANSPARENT"
+	if fuzzy(a.Schedule) || a.Status == content.StatusCancelled || a.Status == content.StatusPostponed {
+		transp = "TRANSPARENT" // it blocks no one's time
 	}
 	ev.Props.Set(&ical.Prop{Name: ical.PropTransparency, Params: ical.Params{}, Value: transp})
-	return ev.Component
+	return ev
 }
 
-// setDates writes DTSTART/DTEND: dates for day precision and vaguer, UTC
-// date-times for timed schedules.
-func setDates(ev *ical.Event, s schedule.Schedule) {
-	if s.Precision == schedule.Minute {
-		ev.Props.SetDateTime(ical.PropDateTimeStart, s.Start.UTC())
-		ev.Props.SetDateTime(ical.PropDateTimeEnd, s.End.UTC())
-		return
+// Marks is what the SUMMARY of an activity starts with, each mark followed
+// by a space: cancelled or postponed, "date passed, status not updated"
+// (the site's overdue rule), the period of a fuzzy schedule or "date to be
+// confirmed". Clients that ignore STATUS (Google and Outlook subscriptions)
+// and titles cut at a few dozen characters still show them.
+func (w *Writer) Marks(lang string, a *content.Activity) string {
+	loc := w.locs[lang]
+	var marks []string
+	switch {
+	case a.Status == content.StatusCancelled:
+		marks = append(marks, loc.T("feed_mark_cancelled", nil))
+	case a.Status == content.StatusPostponed:
+		marks = append(marks, loc.T("feed_mark_postponed", nil))
+	case w.cat.Overdue(a):
+		marks = append(marks, loc.T("feed_mark_overdue", nil))
 	}
-	ev.Props.SetDate(ical.PropDateTimeStart, s.First)
-	ev.Props.SetDate(ical.PropDateTimeEnd, s.Last.AddDate(0, 0, 1))
+	switch {
+	case fuzzy(a.Schedule):
+		marks = append(marks, loc.T("feed_mark_fuzzy", map[string]any{"When": loc.Schedule(a.Schedule, false)}))
+	case a.ScheduleTBC:
+		marks = append(marks, loc.T("feed_mark_tbc", nil))
+	}
+	if len(marks) == 0 {
+		return ""
+	}
+	return strings.Join(marks, " ") + " "
 }
 
 // status maps an activity to VEVENT STATUS.

@@ -88,24 +88,44 @@ func (w *Writer) Files() ([]output.File, *diag.List) {
 }
 
 // Jobs is the feeds' generator (output.Generator): one job per feed, which
-// builds and encodes its calendar when it runs.
+// builds and encodes its calendar when it runs. Per language: the default
+// feed and the planning feed of the whole plan and of each area, the
+// default feeds per beneficiary scope, per language of delivery and per
+// provider country, and one "add to my calendar" file per dated activity.
 func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	problems := &diag.List{}
 	var jobs []output.Job
-	add := func(p string, cal func() *ical.Calendar) {
-		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(p, "/"), Make: func() ([]byte, error) { return encode(cal()) }})
+	add := func(f feedSpec) {
+		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return encode(w.calendar(f)) }})
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
-		add(assemble.CalendarPath(lang), func() *ical.Calendar {
-			return w.calendar(lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), w.cat.Activities)
-		})
+		all := w.cat.Activities
+		add(feedSpec{lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), all, Dated})
+		add(feedSpec{lang, loc.T("feed_planning_name", nil), PlanningPath(lang), assemble.ActivitiesPath(lang), all, Planning})
 		for _, a := range w.cat.Areas {
-			add(assemble.AreaCalendarPath(lang, a.ID), func() *ical.Calendar {
+			t, _ := w.cat.Text(a.Texts, lang)
+			name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
+			add(feedSpec{lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID), Dated})
+			planning := loc.T("feed_area_planning_name", map[string]any{"Area": t.ShortTitle})
+			add(feedSpec{lang, planning, AreaPlanningPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID), Planning})
+		}
+		for _, s := range scopes {
+			add(feedSpec{lang, loc.T("feed_scope_name_"+s, nil), BeneficiariesPath(lang, s), assemble.ActivitiesPath(lang), forScope(all, s), Dated})
+		}
+		for _, c := range deliveryLanguages(all) {
+			name := loc.T("feed_language_name", map[string]any{"Language": loc.Language(c)})
+			add(feedSpec{lang, name, LanguagePath(lang, c), assemble.ActivitiesPath(lang), inLanguage(all, c), Dated})
+		}
+		for _, c := range w.cat.Providers() {
+			name := loc.T("feed_country_name", map[string]any{"Country": loc.Country(c)})
+			add(feedSpec{lang, name, CountryPath(lang, c), assemble.ActivitiesPath(lang), byCountry(all, c), Dated})
+		}
+		for _, a := range all {
+			if Placeable(a) {
 				t, _ := w.cat.Text(a.Texts, lang)
-				name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
-				return w.calendar(lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID))
-			})
+				add(feedSpec{lang, t.Title, EventPath(lang, a.ID), assemble.ActivityPath(lang, a.ID), []*content.Activity{a}, Planning})
+			}
 		}
 	}
 	for _, a := range w.cat.Activities {
@@ -115,6 +135,14 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 		}
 	}
 	return jobs, problems
+}
+
+// feedSpec is one feed: its language, name, address, the page it mirrors,
+// its activities and which of their schedules it carries.
+type feedSpec struct {
+	lang, name, path, page string
+	acts                   []*content.Activity
+	mode                   Mode
 }
 
 // Finish reports the interface messages the feeds asked for that i18n/
@@ -140,32 +168,35 @@ func encode(cal *ical.Calendar) ([]byte, error) {
 
 func (w *Writer) abs(p string) string { return w.baseURL + p }
 
-func (w *Writer) calendar(lang, name, feedPath, pagePath string, acts []*content.Activity) *ical.Calendar {
-	loc := w.locs[lang]
+func (w *Writer) calendar(f feedSpec) *ical.Calendar {
+	lang, loc := f.lang, w.locs[f.lang]
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//OIC-PESNET//Work plan catalog//"+strings.ToUpper(lang))
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
-	cal.Props.SetText(ical.PropMethod, "PUBLISH")
-	text(cal.Props, ical.PropName, name, lang)
-	text(cal.Props, "X-WR-CALNAME", name, lang)
+	// No METHOD: a feed is not an iTIP message (METHOD:PUBLISH without an
+	// ORGANIZER fails libical's iTIP check).
+	text(cal.Props, ical.PropName, f.name, lang)
+	// The X-WR- names carry no LANGUAGE parameter: node-ical and others
+	// then read them as objects and lose the calendar's name.
+	plain(cal.Props, "X-WR-CALNAME", f.name)
 	text(cal.Props, ical.PropDescription, loc.T("feed_description", nil), lang)
-	text(cal.Props, "X-WR-CALDESC", loc.T("feed_description", nil), lang)
-	setURI(cal.Props, ical.PropURL, w.abs(pagePath))
-	setURI(cal.Props, ical.PropSource, w.abs(feedPath))
+	plain(cal.Props, "X-WR-CALDESC", loc.T("feed_description", nil))
+	setURI(cal.Props, ical.PropURL, w.abs(f.page))
+	setURI(cal.Props, ical.PropSource, w.abs(f.path))
 	// RFC 7986 requires the VALUE parameter on REFRESH-INTERVAL.
 	cal.Props.Set(&ical.Prop{Name: ical.PropRefreshInterval, Params: ical.Params{"VALUE": {"DURATION"}}, Value: Refresh})
 	cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: Refresh})
 	last := w.cat.Site.Config.Updated
-	for _, a := range acts {
-		if !Placeable(a) {
-			continue
+	for _, a := range f.acts {
+		evs := w.events(lang, a, f.mode)
+		cal.Children = append(cal.Children, evs...)
+		if len(evs) > 0 {
+			last = latest(last, w.updated(a))
 		}
-		cal.Children = append(cal.Children, w.event(lang, a))
-		last = latest(last, w.updated(a))
 	}
 	if len(cal.Children) == 0 {
-		cal.Children = append(cal.Children, w.emptyNote(lang, feedPath))
+		cal.Children = append(cal.Children, w.emptyNote(lang, f.path))
 	}
 	cal.Props.SetDateTime(ical.PropLastModified, last)
 	return cal
@@ -216,6 +247,14 @@ func text(props ical.Props, name, value, lang string) {
 // Placeable reports whether an activity can be put on a calendar: every
 // schedule can, except "tbd" (no date yet).
 func Placeable(a *content.Activity) bool { return a.Schedule.Precision != schedule.Undetermined }
+
+// plain sets a TEXT property without LANGUAGE.
+func plain(props ical.Props, name, value string) {
+	p := ical.NewProp(name)
+	p.SetText(policy.Text(value))
+	p.Params.Del("VALUE")
+	props.Set(p)
+}
 
 // fuzzy reports whether a schedule is vaguer than a day.
 func fuzzy(s schedule.Schedule) bool {
