@@ -1,18 +1,31 @@
 /*
  * OIC-PESNET catalogue widget for member websites.
  *
- *   <div data-pesnet-catalog data-lang="ar" data-area="youth-neet" data-limit="5"></div>
+ *   <div data-pesnet-catalog data-lang="ar" data-area="youth-neet" data-limit="5">
+ *     <a href="https://…/ar/activities/">…</a>
+ *   </div>
  *   <script src="https://…/embed.js" async></script>
  *
  * Options (attributes of the container): data-lang (fr, ar, en; default
  * fr), data-area (an area id), data-country (an ISO code of a provider
- * country), data-limit (a number). Every container of the page is filled;
- * containers added later are filled when the script runs again.
+ * country), data-limit (a number), data-show (upcoming, the default: the
+ * activities whose dates are not past, soonest first; past: most recent
+ * first; all: in date order). "Past" is judged in the visitor's browser on
+ * the day the page is viewed, not when the site was built.
  *
- * The list is built in a Shadow DOM, so the host page's CSS does not leak
- * in, with createElement/textContent only: catalogue text is never parsed
- * as HTML. No cookies (credentials: "omit"), no dependencies, no globals.
- * The data come from the versioned open data (api/v1) beside this script.
+ * Every container of the page is rendered, also those added later (a
+ * MutationObserver), and the script may sit in <head>.
+ * window.PESNETCatalog.render(element) renders one container again (after
+ * its attributes changed); render() renders them all. Until the list is
+ * ready, the container's own content (the documented snippet puts a link
+ * to the site's list there) stays visible; if anything fails, it stays.
+ *
+ * The list is built in a Shadow DOM with createElement/textContent only:
+ * catalogue text is never parsed as HTML. Its styles come from embed.css
+ * beside this script, adopted as a constructed stylesheet, which a host's
+ * Content-Security-Policy does not block (an inline <style> would be);
+ * browsers without them get a <link> to embed.css. No cookies
+ * (credentials: "omit"), no dependencies, one global (PESNETCatalog).
  * The widget runs on other people's pages, so it trusts neither the data
  * nor the attributes: a link is made only to an http(s) address on this
  * script's own origin (anything else shows as text), and an unknown
@@ -23,41 +36,39 @@
 
   var script = document.currentScript;
   var base = new URL('./', script && script.src ? script.src : location.href);
+  var cssURL = new URL('embed.css', base).href;
   var DEFAULT_LANG = 'fr';
   var LANGS = new Map([['fr', 'ltr'], ['en', 'ltr'], ['ar', 'rtl']]); // language → direction (a Map: no inherited keys)
-  var WORDS = {
-    fr: { loading: 'Chargement des activités…', error: 'Les activités ne peuvent pas être affichées pour le moment.', empty: 'Aucune activité.', more: 'Toutes les activités sur le site de l’OIC-PESNET' },
-    en: { loading: 'Loading activities…', error: 'The activities cannot be shown at the moment.', empty: 'No activity.', more: 'All activities on the OIC-PESNET website' },
-    ar: { loading: 'جارٍ تحميل الأنشطة…', error: 'تعذّر عرض الأنشطة في الوقت الحالي.', empty: 'لا توجد أنشطة.', more: 'جميع الأنشطة على موقع شبكة OIC-PESNET' }
+  var SHOW = ['upcoming', 'past', 'all'];
+  var WORDS = { // status_overdue is the site's own string (i18n/*.toml)
+    fr: { error: 'Les activités ne peuvent pas être affichées pour le moment.', upcoming: 'Aucune activité à venir.', empty: 'Aucune activité.', more: 'Toutes les activités sur le site de l’OIC-PESNET', overdue: 'date passée, statut non mis à jour' },
+    en: { error: 'The activities cannot be shown at the moment.', upcoming: 'No upcoming activity.', empty: 'No activity.', more: 'All activities on the OIC-PESNET website', overdue: 'date passed, status not yet updated' },
+    ar: { error: 'تعذّر عرض الأنشطة في الوقت الحالي.', upcoming: 'لا توجد أنشطة قادمة.', empty: 'لا توجد أنشطة.', more: 'جميع الأنشطة على موقع شبكة OIC-PESNET', overdue: 'انقضى الموعد ولم تُحدَّث الحالة بعد' }
   };
-  var CSS = [
-    ':host{display:block;font:inherit;color:inherit}',
-    '.pesnet{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;line-height:1.5;color:#1b1f24;background:#fff;border:1px solid #c9d1d9;padding:1rem}',
-    '.pesnet:lang(ar){font-family:"Noto Naskh Arabic","Noto Sans Arabic","Segoe UI",Tahoma,sans-serif;line-height:1.8;font-size:1.05em}',
-    'h2{font-size:1.1em;margin:0 0 .5rem}',
-    'ol{list-style:none;margin:0;padding:0}',
-    'li{padding-block:.6rem;border-block-end:1px solid #c9d1d9}',
-    'li:last-child{border-block-end:0}',
-    'a{color:#0b5a45;font-weight:600}',
-    'a:focus-visible{outline:3px solid #ffbf47;outline-offset:0;background:#ffbf47;color:#0b0c0c}',
-    '.meta{margin:.25rem 0 0;color:#4a5560;font-size:.9em}',
-    '.more{margin:.75rem 0 0}',
-    '.status{display:inline-block;padding:0 .4rem;background:#e7eef5;color:#1d3b57;font-size:.85em;font-weight:600}',
-    '.status-cancelled{background:#fbe3e3;color:#8a1c1c}',
-    '.status-confirmed,.status-completed{background:#dff2e6;color:#0f5131}'
-  ].join('');
 
   var requests = new Map();
-
-  function fetchJSON(url) {
+  function fetchOnce(url, read) {
     if (!requests.has(url)) {
       requests.set(url, fetch(url, { credentials: 'omit', mode: 'cors' }).then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.json();
+        return read(r);
       }));
     }
     return requests.get(url);
   }
+
+  // styles resolves to a function that styles a shadow root: with one
+  // constructed stylesheet shared by every widget where the browser has
+  // them (CSP does not apply to them), else with a <link> to embed.css.
+  var styles = (function () {
+    var linkIt = function (root) { root.prepend(el('link', { rel: 'stylesheet', href: cssURL })); };
+    if (!('adoptedStyleSheets' in Document.prototype) || !('replaceSync' in CSSStyleSheet.prototype)) return Promise.resolve(linkIt);
+    return fetchOnce(cssURL, function (r) { return r.text(); }).then(function (css) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return function (root) { root.adoptedStyleSheets = [sheet]; };
+    }, function () { return linkIt; });
+  })();
 
   // siteURL returns raw as an absolute address when it is http(s) on this
   // script's origin, else null. It judges the parsed URL, as the browser
@@ -77,6 +88,14 @@
     return e;
   }
 
+  // today is the visitor's date (their time zone) as YYYY-MM-DD, the form
+  // of the data's schedule dates, so dates compare as strings.
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+
   // options reads and checks the container's attributes; nothing from them
   // reaches a URL unless it matches a strict pattern.
   function options(box) {
@@ -85,10 +104,35 @@
     var area = box.getAttribute('data-area') || '';
     var country = (box.getAttribute('data-country') || '').toUpperCase();
     var limit = parseInt(box.getAttribute('data-limit') || '0', 10);
+    var show = (box.getAttribute('data-show') || '').toLowerCase();
     var doc = 'api/v1/' + lang + '/activities.json';
     if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(area)) doc = 'api/v1/' + lang + '/areas/' + area + '.json';
     else if (/^[A-Z]{2}$/.test(country)) doc = 'api/v1/' + lang + '/countries/' + country + '.json';
-    return { lang: lang, url: new URL(doc, base).href, limit: limit > 0 ? limit : 0 };
+    return { lang: lang, url: new URL(doc, base).href, limit: limit > 0 ? limit : 0, show: SHOW.indexOf(show) >= 0 ? show : 'upcoming' };
+  }
+
+  // select orders and filters the activities for opts.show, as of day.
+  // An activity is past when its latest date is before day; one without
+  // dates (undetermined) is never past and comes last.
+  function select(acts, opts, day) {
+    var key = function (a, f) { return (a.schedule && a.schedule[f]) || '9999-99-99'; };
+    var past = function (a) { return key(a, 'latest') < day; };
+    acts = acts.slice();
+    if (opts.show === 'past') {
+      acts = acts.filter(past).sort(function (a, b) { return key(b, 'latest') < key(a, 'latest') ? -1 : key(b, 'latest') > key(a, 'latest') ? 1 : 0; });
+    } else {
+      if (opts.show === 'upcoming') acts = acts.filter(function (a) { return !past(a); });
+      acts.sort(function (a, b) { return key(a, 'earliest') < key(b, 'earliest') ? -1 : key(a, 'earliest') > key(b, 'earliest') ? 1 : 0; }); // stable: plan order for ties
+    }
+    return opts.limit ? acts.slice(0, opts.limit) : acts;
+  }
+
+  // overdue says what the site says: dates passed, status still ahead.
+  // The data's flag describes the day the data were published (as_of);
+  // the same rule applied to the visitor's day catches what passed since.
+  function overdue(a, day) {
+    if (a.overdue === true) return true;
+    return (a.status === 'planned' || a.status === 'confirmed') && !!(a.schedule && a.schedule.latest) && a.schedule.latest < day;
   }
 
   function heading(data) {
@@ -97,50 +141,85 @@
     return null;
   }
 
-  function meta(a) {
-    var p = el('p', { 'class': 'meta' });
+  function meta(a, opts, day) {
+    var p = el('p', { 'class': 'meta', lang: opts.lang, dir: LANGS.get(opts.lang) });
     var venue = a.labels.venue || a.venue.country_name || '';
     p.appendChild(document.createTextNode([a.schedule.text, a.labels.type, venue].join(' · ') + ' · '));
     p.appendChild(el('span', { 'class': 'status status-' + a.status }, a.labels.status));
+    if (overdue(a, day)) p.appendChild(el('span', { 'class': 'overdue' }, ' (' + WORDS[opts.lang].overdue + ')'));
     return p;
   }
 
-  function render(root, opts, data) {
+  function list(data, opts) {
     var words = WORDS[opts.lang];
+    var day = today();
     var box = el('section', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang) });
     var h = heading(data);
     if (h) box.appendChild(el('h2', {}, h));
-    var acts = data.activities || [];
-    if (opts.limit) acts = acts.slice(0, opts.limit);
-    if (!acts.length) box.appendChild(el('p', {}, words.empty));
-    var list = el('ol');
+    var acts = select(data.activities || [], opts, day);
+    if (!acts.length) box.appendChild(el('p', {}, opts.show === 'upcoming' ? words.upcoming : words.empty));
+    var ol = el('ol');
     acts.forEach(function (a) {
       var item = el('li', { lang: a.text.lang, dir: LANGS.get(a.text.lang) || 'auto' });
       var href = siteURL(a.urls && a.urls.page);
       item.appendChild(href ? el('a', { href: href, target: '_blank', rel: 'noopener' }, a.text.title) : el('span', {}, a.text.title));
-      var m = meta(a);
-      m.setAttribute('lang', opts.lang);
-      m.setAttribute('dir', LANGS.get(opts.lang));
-      item.appendChild(m);
-      list.appendChild(item);
+      item.appendChild(meta(a, opts, day));
+      ol.appendChild(item);
     });
-    if (acts.length) box.appendChild(list);
+    if (acts.length) box.appendChild(ol);
     var more = el('p', { 'class': 'more' });
     more.appendChild(el('a', { href: new URL(opts.lang + '/activities/', base).href, target: '_blank', rel: 'noopener' }, words.more));
     box.appendChild(more);
-    root.replaceChildren(el('style', {}, CSS), box);
+    return box;
   }
 
-  function mount(box) {
-    if (box.getAttribute('data-pesnet-ready')) return;
-    box.setAttribute('data-pesnet-ready', '1');
+  // render (re)draws one container. The shadow root is attached only when
+  // the list is ready, so the container's fallback content shows until
+  // then, and stays if the data cannot be loaded. A later call wins over
+  // an earlier one still loading.
+  var latest = new WeakMap();
+  function render(box) {
     var opts = options(box);
-    var root = box.shadowRoot || box.attachShadow({ mode: 'open' });
-    root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang), role: 'status' }, WORDS[opts.lang].loading));
-    fetchJSON(opts.url).then(function (data) { render(root, opts, data); }, function () {
-      root.replaceChildren(el('style', {}, CSS), el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang), role: 'status' }, WORDS[opts.lang].error));
+    var token = {};
+    latest.set(box, token);
+    return Promise.all([styles, fetchOnce(opts.url, function (r) { return r.json(); })]).then(function (got) {
+      if (latest.get(box) !== token) return;
+      var root = box.shadowRoot || box.attachShadow({ mode: 'open' });
+      root.replaceChildren(list(got[1], opts));
+      got[0](root);
+    }, function () {
+      if (latest.get(box) !== token || box.firstElementChild) return; // keep the fallback link
+      var root = box.shadowRoot || box.attachShadow({ mode: 'open' });
+      root.replaceChildren(el('p', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang), role: 'status' }, WORDS[opts.lang].error));
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll('[data-pesnet-catalog]'), mount);
+  var seen = new WeakSet();
+  function mountAll(node) {
+    var boxes = node.matches && node.matches('[data-pesnet-catalog]') ? [node] : [];
+    if (node.querySelectorAll) boxes = boxes.concat(Array.prototype.slice.call(node.querySelectorAll('[data-pesnet-catalog]')));
+    boxes.forEach(function (box) {
+      if (seen.has(box)) return;
+      seen.add(box);
+      render(box);
+    });
+  }
+
+  function start() {
+    mountAll(document);
+    // Containers added later (single-page applications, CMS blocks).
+    new MutationObserver(function (records) {
+      records.forEach(function (r) { Array.prototype.forEach.call(r.addedNodes, mountAll); });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  window.PESNETCatalog = {
+    // render(element) draws that container again; render() every one.
+    render: function (element) {
+      if (element) { seen.add(element); return render(element); }
+      return Promise.all(Array.prototype.map.call(document.querySelectorAll('[data-pesnet-catalog]'), function (box) { seen.add(box); return render(box); }));
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

@@ -4,8 +4,15 @@
 // activity whose title contains markup) with the project's layouts, serves
 // it on one origin (http://127.0.0.1:P1, with CORS headers on the API as in
 // production) and a host page on another origin (http://localhost:P2) that
-// embeds widgets and tries to restyle them. Headless Chromium (Debian's)
-// driven by playwright-core then checks the rendered lists. A hostile
+// embeds widgets and tries to restyle them. Both servers send the headers
+// netlify.toml gives their paths in production, and the host page a strict
+// Content-Security-Policy (script-src and connect-src: the site only;
+// style-src 'self'), under which the widget must still be styled. The
+// widget script sits in the host's <head>; a container is added 1 s after
+// load; a dated fixture (dates computed from today) checks that lists show
+// upcoming activities first, as the visitor's browser sees the day.
+// Headless Chromium (Debian's) driven by playwright-core then checks the
+// rendered lists. A hostile
 // activities.json (links to javascript:, data: and other origins) must
 // give text, not links, and an unknown data-lang ("__proto__") the default
 // language.
@@ -32,7 +39,22 @@ for (const line of txtar.split('\n')) {
 }
 for (const dir of ['layouts', 'static', 'i18n']) fs.cpSync(path.join(repo, dir), path.join(tmp, dir), { recursive: true });
 
-// 2. Serve the site and a host page on two origins.
+// 2. Serve the site and a host page on two origins. The site's server
+// sends the headers netlify.toml gives each path (its [[headers]] rules,
+// read here with a small reader: "*" matches anything, ":name" a segment,
+// values of several matching rules joined as Netlify does).
+const headerRules = fs.readFileSync(path.join(repo, 'netlify.toml'), 'utf8').split(/^\[\[headers\]\]/m).slice(1).map((block) => {
+  const values = {};
+  for (const m of block.split(/^\[\[/m)[0].matchAll(/^\s*([A-Za-z-]+)\s*=\s*"((?:[^"\\]|\\.)*)"\s*$/gm)) if (m[1] !== 'for') values[m[1]] = m[2].replace(/\\"/g, '"');
+  const pattern = /^\s*for\s*=\s*"([^"]+)"/m.exec(block)[1];
+  const re = new RegExp('^' + pattern.split(/(\*|:[a-z_]+)/).map((p) => (p === '*' ? '.*' : p.startsWith(':') ? '[^/]+' : p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))).join('') + '$', 's');
+  return { re, values };
+});
+function netlifyHeaders(pathname) {
+  const out = {};
+  for (const rule of headerRules) if (rule.re.test(pathname)) for (const [k, v] of Object.entries(rule.values)) out[k] = out[k] ? out[k] + ', ' + v : v;
+  return out;
+}
 function serve(handler) {
   return new Promise((resolve) => {
     const server = http.createServer(handler);
@@ -40,18 +62,15 @@ function serve(handler) {
   });
 }
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8', '.ics': 'text/calendar; charset=utf-8' };
-let site;
 const siteServer = await serve((req, res) => {
   const url = new URL(req.url, 'http://x');
   let file = path.join(tmp, 'public', decodeURIComponent(url.pathname));
   if (!file.startsWith(path.join(tmp, 'public'))) { res.writeHead(403).end(); return; }
   if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
   if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-  const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' };
-  if (url.pathname.startsWith('/api/') || file.endsWith('.ics')) headers['Access-Control-Allow-Origin'] = '*';
-  res.writeHead(200, headers).end(fs.readFileSync(file));
+  res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', ...netlifyHeaders(url.pathname) }).end(fs.readFileSync(file));
 });
-site = `http://127.0.0.1:${siteServer.address().port}/`;
+const site = `http://127.0.0.1:${siteServer.address().port}/`;
 execFileSync('go', ['run', './cmd/pesnet', 'build', '-C', tmp, '--base-url', site, '--quiet'], { cwd: repo, stdio: 'inherit' });
 
 // A hostile document beside the real ones: one activity of the fixture,
@@ -64,15 +83,50 @@ const hostileDoc = { ...real, activities: [...badURLs, site + 'en/activities/obs
 })) };
 fs.writeFileSync(path.join(tmp, 'public/api/v1/en/areas/hostile.json'), JSON.stringify(hostileDoc));
 
+// A dated document per language: activities around today (the browser's
+// day, computed here on the same machine), listed out of date order.
+const day = (offset) => {
+  const d = new Date(Date.now() + offset * 86400000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const timeline = [ // [title, earliest, latest (days from today), status]
+  ['future-30', 30, 31, 'planned'], ['past-40', -45, -40, 'planned'], ['future-5', 5, 5, 'confirmed'],
+  ['running', -10, 0, 'planned'], ['past-1', -3, -1, 'completed'], ['future-60', 60, 62, 'planned'], ['undated', null, null, 'planned'],
+];
+for (const lang of ['fr', 'ar']) {
+  const doc = JSON.parse(fs.readFileSync(path.join(tmp, `public/api/v1/${lang}/areas/lmi.json`), 'utf8'));
+  const a0 = doc.activities[0];
+  doc.activities = timeline.map(([title, e, l, status]) => ({
+    ...a0, status, overdue: false, text: { ...a0.text, lang, title },
+    schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...a0.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
+  }));
+  fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/areas/timeline.json`), JSON.stringify(doc));
+}
+
+// The host: a strict CSP (the widget's origin for script and data, its own
+// stylesheet only) and CSS that tries to restyle everything.
+const csp = `default-src 'none'; script-src ${site}; connect-src ${site}; style-src 'self'`;
+const hostCSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !important; text-transform: uppercase !important; letter-spacing: 5px !important; text-align: right !important; word-spacing: 9px !important; line-height: 3 !important; }
+li { display: none !important; }`;
+const fallback = (lang) => `<a class="fallback" href="${site}${lang}/activities/">OIC-PESNET</a>`;
 const hostPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Member PES</title>
-<style>* { color: rgb(255, 0, 0) !important; font-family: serif !important; } li { display: none !important; }</style></head>
+<link rel="stylesheet" href="/host.css">
+<script src="${site}embed.js"></script></head>
 <body><h1>A member's page</h1>
-<div id="ar" data-pesnet-catalog data-lang="ar" data-area="lmi"></div>
-<div id="fr" data-pesnet-catalog data-lang="fr" data-limit="2"></div>
-<div id="hostile" data-pesnet-catalog data-lang="en" data-area="hostile"></div>
-<div id="proto" data-pesnet-catalog data-lang="__proto__" data-limit="1"></div>
-<script src="${site}embed.js" async></script></body></html>`;
-const hostServer = await serve((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage));
+<div id="upcoming-fr" data-pesnet-catalog data-lang="fr" data-area="timeline" data-limit="3">${fallback('fr')}</div>
+<div id="upcoming-ar" data-pesnet-catalog data-lang="ar" data-area="timeline" data-limit="3">${fallback('ar')}</div>
+<div id="past-ar" data-pesnet-catalog data-lang="ar" data-area="timeline" data-show="past">${fallback('ar')}</div>
+<div id="all-fr" data-pesnet-catalog data-lang="fr" data-area="timeline" data-show="all"></div>
+<div id="ar" data-pesnet-catalog data-lang="ar" data-area="lmi" data-show="all"></div>
+<div id="fr" data-pesnet-catalog data-lang="fr" data-limit="2" data-show="all"></div>
+<div id="hostile" data-pesnet-catalog data-lang="en" data-area="hostile" data-show="all"></div>
+<div id="proto" data-pesnet-catalog data-lang="__proto__" data-limit="1" data-show="all"></div>
+<div id="missing" data-pesnet-catalog data-lang="fr" data-area="no-such-area">${fallback('fr')}</div>
+</body></html>`;
+const hostServer = await serve((req, res) => {
+  if (req.url === '/host.css') { res.writeHead(200, { 'Content-Type': 'text/css' }).end(hostCSS); return; }
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(hostPage);
+});
 const host = `http://localhost:${hostServer.address().port}/`;
 
 // 3. Load the host page in Chromium.
@@ -84,41 +138,93 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   const page = await context.newPage();
   const errors = [];
+  const violations = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
   await page.goto(host);
   const rendered = (ids) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('ol, .pesnet p'));
-  await page.waitForFunction(rendered, ['ar', 'fr', 'hostile']);
+  await page.waitForFunction(rendered, ['ar', 'fr', 'hostile', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr']);
   await page.waitForFunction(rendered, ['proto'], { timeout: 5000 }).catch(() => {}); // checked below
   await page.waitForFunction(() => document.getElementById('fr').shadowRoot.querySelector('ol'));
+  // A container added after load (as a single-page application would).
+  await page.evaluate(() => setTimeout(() => {
+    const box = document.createElement('div');
+    box.id = 'late';
+    box.setAttribute('data-pesnet-catalog', '');
+    box.setAttribute('data-lang', 'ar');
+    box.setAttribute('data-area', 'timeline');
+    box.setAttribute('data-limit', '2');
+    document.body.append(box);
+  }, 1000));
+  await page.waitForFunction(() => document.getElementById('late')?.shadowRoot?.querySelector('ol'), null, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(500); // let the missing document fail
   const got = await page.evaluate(() => {
     const read = (id) => {
       const root = document.getElementById(id).shadowRoot;
+      if (!root) return {};
       const box = root.querySelector('section.pesnet');
+      const link = root.querySelector('li > a');
+      const style = (e) => e && getComputedStyle(e);
       return {
         dir: box?.getAttribute('dir'), lang: box?.getAttribute('lang'),
         heading: root.querySelector('h2')?.textContent,
         titles: [...root.querySelectorAll('li > a')].map((a) => a.textContent),
         hrefs: [...root.querySelectorAll('li > a')].map((a) => a.href),
+        overdue: [...root.querySelectorAll('li')].map((li) => li.querySelector('.overdue')?.textContent.trim() || ''),
         injected: root.querySelectorAll('script, img, b').length,
-        color: box ? getComputedStyle(root.querySelector('li > a')).color : null,
-        display: box ? getComputedStyle(root.querySelector('li')).display : null,
+        color: link ? style(link).color : null,
+        display: link ? style(root.querySelector('li')).display : null,
+        border: box ? style(box).borderTopWidth + ' ' + style(box).borderTopStyle : null,
+        weight: link ? style(link).fontWeight : null,
+        text: link ? ['textTransform', 'letterSpacing', 'textAlign', 'wordSpacing', 'fontFamily'].map((k) => style(link)[k]) : null,
+        sheets: root.adoptedStyleSheets.length + root.querySelectorAll('link[rel=stylesheet]').length,
       };
     };
     const hostile = document.getElementById('hostile').shadowRoot;
     const proto = document.getElementById('proto').shadowRoot;
-    return {
-      ar: read('ar'), fr: read('fr'), cookies: document.cookie,
-      hostile: {
-        items: [...hostile.querySelectorAll('li')].map((li) => li.firstElementChild.textContent),
-        hrefs: [...hostile.querySelectorAll('a[href]')].filter((a) => !a.closest('.more')).map((a) => a.getAttribute('href')),
-        dirs: [...hostile.querySelectorAll('li')].map((li) => li.getAttribute('dir')),
-      },
-      proto: { lang: proto.querySelector('.pesnet')?.getAttribute('lang'), dir: proto.querySelector('.pesnet')?.getAttribute('dir'), items: proto.querySelectorAll('li').length, text: proto.querySelector('.pesnet')?.textContent },
+    const out = { cookies: document.cookie };
+    for (const id of ['ar', 'fr', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr', 'late']) out[id] = read(id);
+    out.hostile = {
+      items: [...hostile.querySelectorAll('li')].map((li) => li.firstElementChild.textContent),
+      hrefs: [...hostile.querySelectorAll('a[href]')].filter((a) => !a.closest('.more')).map((a) => a.getAttribute('href')),
+      dirs: [...hostile.querySelectorAll('li')].map((li) => li.getAttribute('dir')),
     };
+    out.proto = { lang: proto.querySelector('.pesnet')?.getAttribute('lang'), dir: proto.querySelector('.pesnet')?.getAttribute('dir'), items: proto.querySelectorAll('li').length, text: proto.querySelector('.pesnet')?.textContent };
+    const visible = (id) => { const a = document.querySelector(`#${id} > a.fallback`); return !!a && a.getClientRects().length > 0; };
+    out.fallback = { rendered: visible('upcoming-fr'), missing: visible('missing') };
+    return out;
   });
+  // Styled under the host's strict CSP, and reset against its CSS.
+  for (const id of ['upcoming-fr', 'upcoming-ar']) {
+    const w = got[id];
+    check(w.border === '1px solid' && w.weight === '600', `${id}: not styled under the host's CSP (border ${w.border}, link weight ${w.weight}, ${w.sheets} stylesheet(s))`);
+    check(w.text && w.text[0] === 'none' && w.text[1] === 'normal' && w.text[2] === 'start' && w.text[3] === '0px' && !/^serif$/.test(w.text[4]), `${id}: host CSS leaked in (text-transform, letter-spacing, text-align, word-spacing, font-family = ${JSON.stringify(w.text)})`);
+  }
+  check(violations.length === 0, `CSP violations on the host page: ${violations.join(' | ')}`);
+  // Upcoming first, as of the browser's today.
+  check(JSON.stringify(got['upcoming-fr'].titles) === '["running","future-5","future-30"]', `upcoming (fr, limit 3): ${JSON.stringify(got['upcoming-fr'].titles)}`);
+  check(JSON.stringify(got['upcoming-ar'].titles) === '["running","future-5","future-30"]' && got['upcoming-ar'].dir === 'rtl', `upcoming (ar, limit 3): ${JSON.stringify(got['upcoming-ar'])}`);
+  check(JSON.stringify(got['past-ar'].titles) === '["past-1","past-40"]', `data-show=past (most recent first): ${JSON.stringify(got['past-ar'].titles)}`);
+  check(JSON.stringify(got['all-fr'].titles) === '["past-40","running","past-1","future-5","future-30","future-60","undated"]', `data-show=all (date order, undated last): ${JSON.stringify(got['all-fr'].titles)}`);
+  // The site's words for a past activity still "planned" (computed in the browser).
+  check(got['past-ar'].overdue[1] === '(انقضى الموعد ولم تُحدَّث الحالة بعد)' && got['past-ar'].overdue[0] === '', `overdue marks (ar, past): ${JSON.stringify(got['past-ar'].overdue)}`);
+  check(got['all-fr'].overdue.filter(Boolean).length === 1 && got['all-fr'].overdue[0] === '(date passée, statut non mis à jour)', `overdue marks (fr, all): ${JSON.stringify(got['all-fr'].overdue)}`);
+  // Late container, fallback link.
+  check(JSON.stringify(got.late.titles) === '["running","future-5"]', `a container added 1 s after load: ${JSON.stringify(got.late)}`);
+  check(!got.fallback.rendered, 'the fallback link is still shown beside a rendered list');
+  check(got.fallback.missing, 'the fallback link must stay when the data cannot be loaded');
+  // The re-render call.
+  const again = await page.evaluate(async () => {
+    const box = document.getElementById('upcoming-fr');
+    box.setAttribute('data-limit', '1');
+    await window.PESNETCatalog.render(box);
+    return box.shadowRoot.querySelectorAll('li').length;
+  });
+  check(again === 1, `PESNETCatalog.render(element) after data-limit=1: ${again} items`);
+
   check(got.ar.dir === 'rtl' && got.ar.lang === 'ar', `Arabic widget: dir=${got.ar.dir} lang=${got.ar.lang}`);
   check(got.ar.heading === 'معلومات سوق العمل', `Arabic widget heading: ${got.ar.heading}`);
-  check(got.ar.titles.length === 3 && got.ar.titles[0] === 'المراصد', `Arabic widget titles: ${JSON.stringify(got.ar.titles)}`);
+  check(got.ar.titles.length === 3 && got.ar.titles[2] === 'المراصد', `Arabic widget titles (date order): ${JSON.stringify(got.ar.titles)}`);
   check(got.fr.dir === 'ltr' && got.fr.titles.length === 2, `French widget (limit 2): ${JSON.stringify(got.fr)}`);
   check(got.ar.hrefs.every((h) => h.startsWith(site + 'ar/activities/')), `links: ${got.ar.hrefs}`);
   const hostile = got.ar.titles.find((t) => t.startsWith('Titre '));
@@ -130,6 +236,7 @@ try {
   check(got.hostile.items.length === n + 1 && got.hostile.items.every((t, i) => t === `hostile-${i}`), `hostile document: titles ${JSON.stringify(got.hostile.items)}`);
   check(got.hostile.hrefs.length === 1 && got.hostile.hrefs[0] === site + 'en/activities/observatories/', `hostile document: only the same-origin page may be a link, got ${JSON.stringify(got.hostile.hrefs)}`);
   check(got.hostile.dirs[0] === 'auto', `text.lang "__proto__" gives dir ${got.hostile.dirs[0]}`);
+  await page.screenshot({ path: path.join(tmp, 'embed.png'), fullPage: true });
   const before = context.pages().length;
   for (let i = 0; i < n; i++) await page.locator('#hostile li').nth(i).locator(':scope > *').first().click();
   await page.waitForTimeout(300);
@@ -137,8 +244,23 @@ try {
   check(pwned === undefined && context.pages().length === before, `clicking hostile items ran script (${pwned}) or opened ${context.pages().length - before} page(s)`);
   check(got.proto.lang === 'fr' && got.proto.dir === 'ltr' && got.proto.items === 1, `data-lang="__proto__" must fall back to French: ${JSON.stringify(got.proto)}`);
   check(errors.length === 0, `page errors: ${errors}`);
-  await page.screenshot({ path: path.join(tmp, 'embed.png'), fullPage: true });
-  console.log(`embed: widgets rendered (ar ${got.ar.titles.length} items rtl, fr ${got.fr.titles.length} items, hostile ${got.hostile.items.length} items with ${got.hostile.hrefs.length} link, __proto__ → ${got.proto.lang}); screenshot ${path.join(tmp, 'embed.png')}`);
+
+  // The site's own preview (/<lang>/embed/) under the site's own CSP.
+  const own = await context.newPage();
+  const ownViolations = [];
+  own.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) ownViolations.push(m.text()); });
+  const resp = await own.goto(site + 'en/embed/');
+  check(/style-src 'self'/.test(resp.headers()['content-security-policy'] || ''), `the site's own /en/embed/ is served without its CSP: ${resp.headers()['content-security-policy']}`);
+  await own.waitForFunction(() => document.querySelector('[data-pesnet-catalog]')?.shadowRoot?.querySelector('section.pesnet'), null, { timeout: 5000 }).catch(() => {});
+  const preview = await own.evaluate(() => {
+    const box = document.querySelector('[data-pesnet-catalog]')?.shadowRoot?.querySelector('section.pesnet');
+    return box ? getComputedStyle(box).borderTopStyle : null;
+  });
+  check(preview === 'solid', `the preview on /en/embed/ is not styled under the site's CSP (border ${preview})`);
+  check(ownViolations.length === 0, `CSP violations on /en/embed/: ${ownViolations.join(' | ')}`);
+  await own.screenshot({ path: path.join(tmp, 'embed-docs.png'), fullPage: true });
+
+  console.log(`embed: widgets rendered under a strict host CSP (upcoming fr ${got['upcoming-fr'].titles.length} items, ar ${got['upcoming-ar'].titles.length} items rtl, past ${got['past-ar'].titles.length}, late ${got.late.titles?.length}; hostile ${got.hostile.items.length} items with ${got.hostile.hrefs.length} link, __proto__ → ${got.proto.lang}); screenshots ${path.join(tmp, 'embed.png')}, ${path.join(tmp, 'embed-docs.png')}`);
 } finally {
   await context.close();
   siteServer.close();
