@@ -166,3 +166,24 @@ X = "2"
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestEmbedCountryCase: an iframe address with the uppercase country code
+// of the open data redirects to the lowercase page, which exists; the
+// lowercase page itself and an unknown code are left alone.
+func TestEmbedCountryCase(t *testing.T) {
+	c := project(t)
+	for path, want := range map[string]string{
+		"/embed/fr/countries/MA/":           "/embed/fr/countries/ma/",
+		"/embed/ar/countries/TR/index.html": "/embed/ar/countries/tr/index.html",
+	} {
+		if m := c.Redirect(path, "", false); m == nil || m.Target != want || m.Status != 301 {
+			t.Errorf("%s: got %+v, want 301 %s", path, m, want)
+		}
+	}
+	if m := c.Redirect("/embed/fr/countries/ma/", "", true); m != nil {
+		t.Errorf("the lowercase page must be served, got %+v", m)
+	}
+	if m := c.Redirect("/embed/fr/countries/ZZ/", "", false); m == nil || m.Status != 404 {
+		t.Errorf("an unknown code must be a 404, got %+v", m)
+	}
+}
