@@ -197,5 +197,8 @@ func EmbedPath(lang, kind, key string) string {
 // snippets pasted on member websites keep working.
 const EmbedScriptPath = "/embed.js"
 
+// APIDocsPath is the page that documents the open data for people.
+func APIDocsPath(lang string) string { return "/" + lang + "/open-data/" }
+
 // APIPrefix is where the versioned JSON open data lives.
 const APIPrefix = "/api/v1/"

@@ -27,7 +27,7 @@ func goldenPages() []string {
 	var pages []string
 	for _, lang := range []string{"fr", "ar", "en"} {
 		for _, p := range []string{"index.html", "activities/index.html", "areas/lmi/index.html",
-			"activities/lmis-training/index.html", "embed/index.html", "404.html"} {
+			"activities/lmis-training/index.html", "embed/index.html", "open-data/index.html", "404.html"} {
 			pages = append(pages, lang+"/"+p)
 		}
 	}

@@ -61,7 +61,7 @@ type Renderer struct {
 	cards      *cards
 }
 
-var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "404.html"}
+var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
@@ -132,6 +132,7 @@ func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
 			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), func() *Page { return r.activityPage(lang, a) })
 		}
 		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), func() *Page { return r.embedDocsPage(lang) })
+		emit("api-docs.html", indexFile(assemble.APIDocsPath(lang)), func() *Page { return r.apiDocsPage(lang) })
 		emit("404.html", assemble.NotFoundPath(lang)[1:], func() *Page { return r.notFoundPage(lang) })
 	}
 	r.embedFiles(emit)

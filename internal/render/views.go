@@ -37,6 +37,7 @@ type Page struct {
 	NotFound   bool
 	Embed      *EmbedView
 	EmbedDocs  *EmbedDocsView
+	APIDocs    *APIDocsView
 }
 
 // RootChoice is one language offered by the root page, in its own words.
