@@ -19,7 +19,8 @@ type EmbedView struct {
 
 // EmbedDocsView is the page that explains how to embed the catalog.
 type EmbedDocsView struct {
-	Script       string // the <script> snippet
+	Script       string // the <script> snippet, a fallback link inside the container
+	CSP          string // the Content-Security-Policy directives a host needs
 	Iframe       string // the <iframe> snippet
 	ScriptURL    string
 	PreviewLang  string
@@ -100,7 +101,8 @@ func (r *Renderer) embedDocsPage(lang string) *Page {
 	}
 	v := &EmbedDocsView{
 		ScriptURL:    script,
-		Script:       `<div data-pesnet-catalog data-lang="` + lang + `" data-area="` + area + `" data-limit="5"></div>` + "\n" + `<script src="` + script + `" async></script>`,
+		Script:       embedSnippet(lang, area, r.abs(assemble.ActivitiesPath(lang)), loc.T("embed_more", nil), script),
+		CSP:          embedCSP(r.abs("/")),
 		Iframe:       `<iframe src="` + r.abs(assemble.EmbedPath(lang, "areas", area)) + `" title="OIC-PESNET" width="100%" height="600" loading="lazy"></iframe>`,
 		PreviewLang:  lang,
 		PreviewArea:  area,
@@ -114,4 +116,23 @@ func (r *Renderer) embedDocsPage(lang string) *Page {
 	}
 	p.EmbedDocs = v
 	return p
+}
+
+// embedSnippet is the code member sites paste: a container holding a plain
+// link to the list on the site, which stays when the script cannot run and
+// which the widget replaces when it renders.
+func embedSnippet(lang, area, list, text, script string) string {
+	return `<div data-pesnet-catalog data-lang="` + lang + `" data-area="` + area + `" data-limit="5" data-show="upcoming">` + "\n" +
+		`  <a href="` + list + `">` + text + `</a>` + "\n" +
+		`</div>` + "\n" + `<script src="` + script + `" async></script>`
+}
+
+// embedCSP is what a host's Content-Security-Policy must allow for the
+// widget served from origin: the script, and the fetches of its data and
+// stylesheet. style-src is needed only by browsers without constructed
+// stylesheets, which get a <link> instead.
+func embedCSP(origin string) string {
+	origin = strings.TrimSuffix(origin, "/")
+	return "script-src " + origin + "; connect-src " + origin + ";\n" +
+		"style-src " + origin + "; /* only for browsers without constructed stylesheets */"
 }
