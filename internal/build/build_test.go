@@ -359,7 +359,8 @@ func TestNotOverdue(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range files(res) {
-		if bytes.Contains(data, []byte("overdue")) && strings.HasSuffix(name, ".html") {
+		// The open data page documents the "overdue" field of the JSON.
+		if bytes.Contains(data, []byte("overdue")) && strings.HasSuffix(name, ".html") && !strings.Contains(name, "/open-data/") {
 			t.Errorf("%s says an activity is overdue", name)
 		}
 	}
