@@ -9,6 +9,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 )
 
@@ -45,11 +46,23 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 }
 
 // subscribe returns the subscribe box of the feed at feedPath.
+// subscribe is the subscribe box of a default feed (a calendar.ics). Its
+// planning feed is the planning.ics beside it (feed.PlanningPath and
+// feed.AreaPlanningPath). Outlook's add-from-web link takes the https
+// address and the calendar's name.
 func (r *Renderer) subscribe(title, feedPath string) *Subscribe {
 	u := r.abs(feedPath)
-	webcal := "webcal://" + strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	return &Subscribe{Title: title, URL: u, Webcal: template.URL(webcal),
-		Google: "https://calendar.google.com/calendar/r?cid=" + url.QueryEscape(webcal)}
+	webcal := func(u string) string {
+		return "webcal://" + strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	}
+	planning := r.abs(strings.TrimSuffix(feedPath, "calendar.ics") + "planning.ics")
+	esc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+	outlook := "/calendar/0/addfromweb?url=" + esc(u) + "&name=" + esc(title)
+	return &Subscribe{Title: title, URL: u, Webcal: template.URL(webcal(u)),
+		Google:      "https://calendar.google.com/calendar/r?cid=" + url.QueryEscape(webcal(u)),
+		Outlook:     "https://outlook.live.com" + outlook,
+		Office:      "https://outlook.office.com" + outlook,
+		PlanningURL: planning, PlanningWebcal: template.URL(webcal(planning))}
 }
 
 func (r *Renderer) abs(p string) string { return strings.TrimSuffix(r.opts.BaseURL, "/") + p }
@@ -176,6 +189,10 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	}
 	r.neighbours(lang, a, v)
 	p.Activity = v
+	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": areaText.ShortTitle}), assemble.AreaCalendarPath(lang, area.ID))
+	if feed.Placeable(a) {
+		p.Feed.Event = feed.EventPath(lang, a.ID)
+	}
 	p.JSONLD = r.jsonLD(lang, a, t)
 	return p
 }

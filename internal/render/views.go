@@ -198,4 +198,14 @@ type Subscribe struct {
 	// from content.
 	Webcal template.URL
 	Google string // Google Calendar's add-by-URL link
+	// Outlook and Office are Outlook's "add from web" links for personal
+	// (outlook.live.com) and work or school (outlook.office.com) accounts.
+	Outlook, Office string
+	// PlanningURL and PlanningWebcal are the feed that adds activities
+	// whose date is still to be fixed (one marker each).
+	PlanningURL    string
+	PlanningWebcal template.URL
+	// Event is, on an activity page, the activity's own "add to my
+	// calendar" file (root-relative; "" when it has no date yet).
+	Event string
 }
