@@ -1,22 +1,26 @@
-// Package feed writes the iCalendar (RFC 5545, RFC 7986) subscription feeds
-// of the catalog: one per language (/<lang>/calendar.ics) and one per
-// thematic area per language (/<lang>/areas/<area>/calendar.ics).
+// Package feed writes the iCalendar (RFC 5545, RFC 7986) feeds of the
+// catalog, per language: the default feed (/<lang>/calendar.ics: only the
+// activities whose days are known) and the planning feed
+// (/<lang>/planning.ics: also every fuzzy item, as one marker) of the plan
+// and of each area, default feeds per beneficiary scope, per language of
+// delivery and per provider country, and one file per activity (paths.go).
 //
-// Each activity is one VEVENT whose UID is derived from the activity id and
+// Each activity is a VEVENT whose UID is derived from the activity id and
 // the language only ("<id>-<lang>@<host of site.yaml's base_url>"), so it
 // survives edits of the title or the date. DTSTAMP and LAST-MODIFIED are the
 // activity's last change (activity.yaml "updated", else site.yaml
 // "updated"), never the build clock, and SEQUENCE is activity.yaml's
 // "sequence": the same commit always yields the same bytes.
 //
-// Fuzzy schedules become all-day events (VALUE=DATE, DTEND the day after the
-// last day): an exact day or span of days as is; a month, a span of months
-// or a quarter as an all-day span over the whole period, TRANSP:TRANSPARENT
-// (it does not block anyone's time), STATUS:TENTATIVE, with the period and
-// "exact date to be fixed" in the SUMMARY. Timed schedules are written in
-// UTC. STATUS is CANCELLED for cancelled activities (they stay in the feed,
-// so subscribed calendars learn of the cancellation), CONFIRMED for
-// confirmed or completed activities on exact dates, TENTATIVE otherwise.
+// Days are all-day events over exactly their days; a month, a span of
+// months or a quarter is, in planning feeds only, one all-day marker on its
+// first day (TRANSPARENT, TENTATIVE); times are written in UTC, one event
+// per day for times over several days (daily sessions, UIDs "<id>-<n>-…"
+// after the first). The SUMMARY starts with localized marks (Marks):
+// cancelled, postponed, overdue, the fuzzy period. STATUS is CANCELLED for
+// cancelled activities (they stay in the feed, so subscribed calendars learn
+// of the cancellation), CONFIRMED for confirmed or completed activities on
+// exact dates, TENTATIVE otherwise.
 //
 // An activity without a date yet (schedule "tbd") cannot be placed on a
 // calendar: it is left out of the feeds, and the build prints a note naming
