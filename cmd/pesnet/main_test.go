@@ -51,7 +51,7 @@ func TestBuildCommand(t *testing.T) {
 	if code := run([]string{"build", "-C", dir}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stdout.String(), "pages: embed 6, en 6, fr 6") {
+	if !strings.Contains(stdout.String(), "pages: embed 6, en 7, fr 7") {
 		t.Errorf("summary: %q", stdout.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "en", "activities", "x", "index.html")); err != nil {
@@ -169,7 +169,7 @@ func TestBuildJSONSummary(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &s); err != nil {
 		t.Fatalf("%v: %s", err, stdout.String())
 	}
-	if !s.OK || s.Pages["fr"] != 6 || s.Feeds != 4 || s.Data == 0 || s.Errors != 0 {
+	if !s.OK || s.Pages["fr"] != 7 || s.Feeds != 18 || s.Data == 0 || s.Errors != 0 {
 		t.Errorf("summary: %+v", s)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oic-pesnet/workplan/internal/corpus"
 	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/write"
@@ -17,7 +18,10 @@ import (
 // TestWorkersDoNotChangeOutput: one worker, many workers and a build
 // written to disk give the same files, byte for byte.
 func TestWorkersDoNotChangeOutput(t *testing.T) {
-	project := testproject.Corpus(t, 150, 7)
+	project := testproject.FS(t)
+	if err := corpus.New(150, 7).ReplaceContent(corpus.Map(project)); err != nil {
+		t.Fatal(err)
+	}
 	serial, err := Build(project, Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)

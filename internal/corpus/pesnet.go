@@ -101,3 +101,15 @@ func (a Activity) yaml() string {
 	line("sequence: %d", a.Sequence)
 	return b.String()
 }
+
+// ReplaceContent replaces the content/ files of project (a whole project
+// in memory, such as internal/testproject's) with the catalog's: for tests
+// at scale with the repository's real layouts and strings.
+func (c *Corpus) ReplaceContent(project Map) error {
+	for name := range project {
+		if strings.HasPrefix(name, "content/") {
+			delete(project, name)
+		}
+	}
+	return c.WritePesnet(project)
+}

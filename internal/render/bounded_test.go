@@ -10,6 +10,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/corpus"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/render"
 	"github.com/oic-pesnet/workplan/internal/testproject"
@@ -19,7 +20,10 @@ import (
 // layouts and strings.
 func renderCorpus(t *testing.T, n int) map[string][]byte {
 	t.Helper()
-	project := testproject.Corpus(t, n, 1)
+	project := testproject.FS(t)
+	if err := corpus.New(n, 1).ReplaceContent(corpus.Map(project)); err != nil {
+		t.Fatal(err)
+	}
 	sub, _ := fs.Sub(project, "content")
 	site, problems := content.Load(sub, "content")
 	if problems.HasErrors() {

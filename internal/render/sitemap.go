@@ -44,7 +44,7 @@ func (r *Renderer) pagePaths() []func(lang string) string {
 	for n := 1; n <= pageCount(len(r.cat.Chronological())); n++ {
 		out = append(out, func(l string) string { return assemble.ListPage(assemble.ActivitiesPath(l), n) })
 	}
-	out = append(out, assemble.EmbedDocsPath)
+	out = append(out, assemble.EmbedDocsPath, assemble.APIDocsPath)
 	for _, a := range r.cat.Areas {
 		for n := 1; n <= pageCount(len(r.cat.ChronologicalInArea(a.ID))); n++ {
 			out = append(out, func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) })

@@ -14,11 +14,9 @@ package testproject
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/oic-pesnet/workplan/internal/corpus"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
 )
 
@@ -87,21 +85,4 @@ func Copy(t testing.TB, extra ...string) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-// Corpus returns a project whose content is a generated catalog of n
-// activities (internal/corpus, from seed) with the repository's layouts,
-// static files, strings and netlify.toml: for tests at scale.
-func Corpus(t testing.TB, n int, seed uint64) fstest.MapFS {
-	t.Helper()
-	project := FS(t)
-	for name := range project {
-		if strings.HasPrefix(name, "content/") {
-			delete(project, name)
-		}
-	}
-	if err := corpus.New(n, seed).WritePesnet(corpus.Map(project)); err != nil {
-		t.Fatal(err)
-	}
-	return project
 }
