@@ -24,6 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	res := check.Run(os.DirFS(*dir))
 	res.Changes = check.Changed(*dir)
+	res.Sequences()
 	if *strict {
 		res.Strict()
 	}

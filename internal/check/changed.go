@@ -26,6 +26,9 @@ type Changes struct {
 	Emptied map[string]bool
 	// Why says, when Base is "", why there is no information.
 	Why string
+	// Before holds, for each changed activity.yaml that existed on the
+	// branch point, its content there (Sequences compares).
+	Before map[string][]byte
 }
 
 // gitTimeout bounds all the git commands of one check together: git
@@ -72,7 +75,24 @@ func Changed(dir string) *Changes {
 	if err != nil {
 		return &Changes{Why: "git could not list the new files"}
 	}
-	return changes(base, tracked, untracked)
+	c := changes(base, tracked, untracked)
+	c.Before = before(git, strings.TrimSpace(mergeBase), c.Files)
+	return c
+}
+
+// before reads, at commit rev, each changed activities/*/activity.yaml
+// (a file new on the branch has no earlier version, and is left out).
+func before(git func(args ...string) (string, error), rev string, files map[string]bool) map[string][]byte {
+	out := map[string][]byte{}
+	for f := range files {
+		if ok, _ := path.Match("content/activities/*/activity.yaml", f); !ok {
+			continue
+		}
+		if data, err := git("show", rev+":./"+f); err == nil {
+			out[f] = []byte(data)
+		}
+	}
+	return out
 }
 
 // gitIn returns a function that runs git in dir, without a shell, and

@@ -52,6 +52,8 @@ type Result struct {
 	// Changes are the files the editor changed, for the report to list
 	// their problems first; nil when not asked (see Changed).
 	Changes *Changes
+
+	site *content.Site // the loaded content, for Sequences
 }
 
 // Run checks project.
@@ -61,6 +63,7 @@ func Run(project fs.FS) *Result {
 	res.Problems.Merge(b.Problems)
 	if sub, err := fs.Sub(project, "content"); err == nil {
 		if site, _ := content.Load(sub, "content"); site != nil {
+			res.site = site
 			res.translations(site)
 			placeholders(site, res.Problems)
 			overdue(site, res.Problems)
