@@ -32,6 +32,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/output"
+	"github.com/oic-pesnet/workplan/internal/plaintext"
 	"github.com/oic-pesnet/workplan/internal/render"
 )
 
@@ -106,11 +107,12 @@ type generator struct {
 // generators lists every kind of output the site has: adding one is one
 // package and one line here.
 func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, base string, static *assets) []generator {
+	text := plaintext.New() // shared: each description is converted to plain text once
 	return []generator{
 		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
-		{"feeds", feed.New(cat, bundle, base), false},                               // iCalendar feeds
-		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base}), false}, // JSON (encoded compactly), JSON Schemas, CSV
-		{"assets", static, false},                                                   // static/, minified and fingerprinted
+		{"feeds", feed.New(cat, bundle, base, text), false},                                     // iCalendar feeds
+		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base, Text: text}), false}, // JSON (encoded compactly), JSON Schemas, CSV
+		{"assets", static, false}, // static/, minified and fingerprinted
 	}
 }
 

@@ -99,7 +99,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkFeeds(b *testing.B) {
 	s := setup(b)
 	for b.Loop() {
-		if _, problems := feed.New(s.cat, s.bundle, s.site.Config.BaseURL).Files(); problems.HasErrors() {
+		if _, problems := feed.New(s.cat, s.bundle, s.site.Config.BaseURL, nil).Files(); problems.HasErrors() {
 			b.Fatal(problems)
 		}
 	}

@@ -165,7 +165,7 @@ func (w *Writer) description(lang string, a *content.Activity, t *content.Text, 
 	loc := w.locs[lang]
 	var b strings.Builder
 	b.WriteString(t.Summary + "\n\n")
-	if body := w.text.Text(t.Body); body != "" {
+	if body := w.text.Cached(t, t.Body); body != "" {
 		b.WriteString(body + "\n\n")
 	}
 	line := func(label, value string) {

@@ -66,9 +66,14 @@ type Writer struct {
 	baseURL string
 }
 
-// New returns a feed writer.
-func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string) *Writer {
-	w := &Writer{cat: cat, locs: map[string]*l10n.Localizer{}, text: plaintext.New(), baseURL: strings.TrimSuffix(baseURL, "/")}
+// New returns a feed writer. text converts descriptions to plain text
+// (nil: its own); a build shares one with the open data, so that each
+// description is converted once.
+func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string, text *plaintext.Converter) *Writer {
+	if text == nil {
+		text = plaintext.New()
+	}
+	w := &Writer{cat: cat, locs: map[string]*l10n.Localizer{}, text: text, baseURL: strings.TrimSuffix(baseURL, "/")}
 	for _, lang := range cat.Languages {
 		w.locs[lang] = bundle.Localizer(lang)
 	}

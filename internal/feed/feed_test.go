@@ -33,7 +33,7 @@ func feeds(t *testing.T, contentFS fs.FS) map[string][]byte {
 	if problems.HasErrors() {
 		t.Fatal(problems)
 	}
-	files, problems := New(assemble.New(site), bundle, site.Config.BaseURL).Files()
+	files, problems := New(assemble.New(site), bundle, site.Config.BaseURL, nil).Files()
 	if problems.HasErrors() {
 		t.Fatal(problems)
 	}
@@ -195,7 +195,7 @@ func TestUndatedActivity(t *testing.T) {
 	sub, _ := fs.Sub(fsys, "content")
 	site, _ := content.Load(sub, "content")
 	bundle, _ := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
-	_, problems := New(assemble.New(site), bundle, site.Config.BaseURL).Files()
+	_, problems := New(assemble.New(site), bundle, site.Config.BaseURL, nil).Files()
 	want := "content/activities/undated/activity.yaml:1:1: note: activity \"undated\" has no date yet (schedule \"tbd\"): it is on the site and in the open data, but left out of the calendar feeds until it gets a schedule\n"
 	if got := problems.String(); got != want {
 		t.Errorf("problems:\n%s\nwant\n%s", got, want)

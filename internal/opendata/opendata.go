@@ -58,6 +58,7 @@ package opendata
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,6 +84,9 @@ type Options struct {
 	// BaseURL is the absolute URL of the published site, ending in "/".
 	// Every URL in the documents is built on it.
 	BaseURL string
+	// Text converts descriptions to plain text (nil: its own); a build
+	// shares one with the feeds, so that each is converted once.
+	Text *plaintext.Converter
 }
 
 // Files returns every open data document of the catalog, sorted by path.
@@ -131,7 +135,7 @@ type document struct {
 }
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
-	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: plaintext.New(),
+	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: cmp.Or(opts.Text, plaintext.New()),
 		problems: problems, acts: map[string][]activity{}, areas: map[string][]area{}}
 	for _, lang := range cat.Languages {
 		g.locs[lang] = bundle.Localizer(lang)

@@ -14,6 +14,7 @@ package plaintext
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -24,12 +25,27 @@ import (
 )
 
 // Converter holds a Markdown parser; make one per build and reuse it.
+// It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md    goldmark.Markdown
+	known sync.Map // key → string: texts already converted (Cached)
 }
 
 // New returns a converter.
 func New() *Converter { return &Converter{md: goldmark.New()} }
+
+// Cached returns the plain text of the Markdown held by key, converting
+// src only the first time: one description is wanted by several feeds
+// and documents of a build. key must identify src for the converter's
+// life (a loaded text, which is never modified).
+func (c *Converter) Cached(key any, src []byte) string {
+	if s, ok := c.known.Load(key); ok {
+		return s.(string)
+	}
+	s := c.Text(src)
+	c.known.Store(key, s)
+	return s
+}
 
 // Text returns the plain text of Markdown src.
 func (c *Converter) Text(src []byte) string {
