@@ -21,6 +21,25 @@ func UID(id, lang, domain string) string { return fmt.Sprintf("%s-%s@%s", id, la
 // first day for a fuzzy one in a planning feed; one all-day event over the
 // real days of a day schedule; one event per day for timed schedules.
 func (w *Writer) events(lang string, a *content.Activity, mode Mode) []*ical.Component {
+	// An event is the same in every feed it is in (about ten per activity
+	// and language): built once, then only read by the encoders.
+	key := eventKey{lang, a, mode}
+	if evs, ok := w.built.Load(key); ok {
+		return evs.([]*ical.Component)
+	}
+	evs := w.buildEvents(lang, a, mode)
+	w.built.Store(key, evs)
+	return evs
+}
+
+// eventKey names the events of an activity in one language and feed mode.
+type eventKey struct {
+	lang string
+	a    *content.Activity
+	mode Mode
+}
+
+func (w *Writer) buildEvents(lang string, a *content.Activity, mode Mode) []*ical.Component {
 	s := a.Schedule
 	switch {
 	case !Placeable(a), fuzzy(s) && mode == Dated:

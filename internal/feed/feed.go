@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -64,6 +65,7 @@ type Writer struct {
 	locs    map[string]*l10n.Localizer
 	text    *plaintext.Converter
 	baseURL string
+	built   sync.Map // eventKey → []*ical.Component
 }
 
 // New returns a feed writer. text converts descriptions to plain text

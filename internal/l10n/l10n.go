@@ -13,11 +13,13 @@
 package l10n
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -84,7 +86,7 @@ func checkTOML(file string, data []byte, problems *diag.List) (map[string]bool, 
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			problems.Errorf(file, diag.Pos{Line: perr.Position.Line, Col: perr.Position.Col}, "malformed TOML: %s: check quotes and brackets on this line", perr.Message)
+			problems.Errorf(file, posAt(data, perr.Position.Start), "malformed TOML: %s: check quotes and brackets on this line", perr.Message)
 		} else {
 			problems.Errorf(file, diag.Pos{}, "malformed TOML: %v", err)
 		}
@@ -129,4 +131,13 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// posAt is the line and column (in characters) of byte offset off in
+// data, kept inside the file: the parser's own column can point past the
+// end of a line that holds control characters.
+func posAt(data []byte, off int) diag.Pos {
+	off = max(0, min(off, len(data)))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return diag.Pos{Line: bytes.Count(data[:off], []byte("\n")) + 1, Col: utf8.RuneCount(data[start:off]) + 1}
 }
