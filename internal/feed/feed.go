@@ -42,6 +42,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -66,6 +67,10 @@ type Writer struct {
 	text    *plaintext.Converter
 	baseURL string
 	built   sync.Map // eventKey → []*ical.Component
+	// uses counts, per event, the feeds listed that hold it; the last one
+	// to be made drops it from built, so that the events of a large
+	// catalog are not all held until the end of the build.
+	uses map[eventKey]*atomic.Int32
 }
 
 // New returns a feed writer. text converts descriptions to plain text
@@ -106,7 +111,15 @@ func (w *Writer) Files() ([]output.File, *diag.List) {
 func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	problems := &diag.List{}
 	var jobs []output.Job
+	w.uses = map[eventKey]*atomic.Int32{}
 	add := func(f feedSpec) {
+		for _, a := range f.acts {
+			k := eventKey{f.lang, a, f.mode}
+			if w.uses[k] == nil {
+				w.uses[k] = &atomic.Int32{}
+			}
+			w.uses[k].Add(1)
+		}
 		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return encode(w.calendar(f)) }})
 	}
 	for _, lang := range w.cat.Languages {
@@ -201,6 +214,7 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	last := w.cat.Site.Config.Updated
 	for _, a := range f.acts {
 		evs := w.events(lang, a, f.mode)
+		w.used(eventKey{lang, a, f.mode})
 		cal.Children = append(cal.Children, evs...)
 		if len(evs) > 0 {
 			last = latest(last, w.updated(a))
@@ -211,6 +225,14 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	}
 	cal.Props.SetDateTime(ical.PropLastModified, last)
 	return cal
+}
+
+// used records that one feed holding the events of k was built; after the
+// last, they are dropped from the cache.
+func (w *Writer) used(k eventKey) {
+	if n := w.uses[k]; n != nil && n.Add(-1) == 0 {
+		w.built.Delete(k)
+	}
 }
 
 func setURI(props ical.Props, name, u string) {
