@@ -89,7 +89,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 		return res, err
 	}
 	for _, g := range gens {
-		if f, ok := g.gen.(interface{ Finish() *diag.List }); ok {
+		if f, ok := g.gen.(output.Finisher); ok {
 			res.Problems.Merge(f.Finish())
 		}
 	}

@@ -87,21 +87,8 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, baseURL string, text *plain
 	return w
 }
 
-// Files returns every feed, in path order within each language.
-func (w *Writer) Files() ([]output.File, *diag.List) {
-	jobs, problems := w.Jobs()
-	out := make([]output.File, 0, len(jobs))
-	for _, j := range jobs {
-		data, err := j.Bytes()
-		if err != nil {
-			problems.Errorf(j.Path, diag.Pos{}, "cannot encode the calendar: %v", err)
-			continue
-		}
-		out = append(out, output.File{Path: j.Path, Data: data})
-	}
-	problems.Merge(w.Finish())
-	return out, problems
-}
+// Files returns every feed, sorted by path.
+func (w *Writer) Files() ([]output.File, *diag.List) { return output.Run(w) }
 
 // Jobs is the feeds' generator (output.Generator): one job per feed, which
 // builds and encodes its calendar when it runs. Per language: the default

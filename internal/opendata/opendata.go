@@ -91,23 +91,7 @@ type Options struct {
 
 // Files returns every open data document of the catalog, sorted by path.
 func Files(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options) ([]output.File, *diag.List) {
-	gen := New(cat, bundle, opts)
-	jobs, problems := gen.Jobs()
-	if jobs == nil {
-		return nil, problems
-	}
-	files := make([]output.File, 0, len(jobs))
-	for _, j := range jobs {
-		data, err := j.Bytes()
-		if err != nil {
-			problems.Errorf(j.Path, diag.Pos{}, "cannot make the open data document: %v", err)
-			continue
-		}
-		files = append(files, output.File{Path: j.Path, Data: data})
-	}
-	problems.Merge(gen.Finish())
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return files, problems
+	return output.Run(New(cat, bundle, opts))
 }
 
 // generator holds the state of one Files call.

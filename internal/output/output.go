@@ -14,7 +14,9 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"io"
+	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
@@ -53,6 +55,37 @@ func (j Job) Bytes() ([]byte, error) {
 // while listing them.
 type Generator interface {
 	Jobs() ([]Job, *diag.List)
+}
+
+// Finisher is a Generator that reports problems known only once its jobs
+// ran (e.g. interface messages asked for but not defined).
+type Finisher interface {
+	Finish() *diag.List
+}
+
+// Run makes every job of g in turn, for tests and tools that want the
+// files in memory: the files sorted by path (nil when g lists no job),
+// with every problem: listing, making (on the job's Source, else its
+// Path), and g's Finish when it has one.
+func Run(g Generator) ([]File, *diag.List) {
+	jobs, problems := g.Jobs()
+	if jobs == nil {
+		return nil, problems
+	}
+	files := make([]File, 0, len(jobs))
+	for _, j := range jobs {
+		data, err := j.Bytes()
+		if err != nil {
+			problems.Errorf(cmp.Or(j.Source, j.Path), diag.Pos{}, "cannot make %s: %v", j.Path, err)
+			continue
+		}
+		files = append(files, File{Path: j.Path, Data: data})
+	}
+	if f, ok := g.(Finisher); ok {
+		problems.Merge(f.Finish())
+	}
+	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	return files, problems
 }
 
 // Ready wraps files already made as jobs (outputs whose files are cheap or

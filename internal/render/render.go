@@ -21,8 +21,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"slices"
-	"strings"
 
 	"github.com/yuin/goldmark"
 
@@ -156,21 +154,7 @@ func (r *Renderer) Finish() *diag.List {
 
 // Render runs every job in turn and returns the pages sorted by path,
 // with every problem: for tests and tools that want the files in memory.
-func (r *Renderer) Render() ([]output.File, *diag.List) {
-	jobs, problems := r.Jobs()
-	files := make([]output.File, 0, len(jobs))
-	for _, j := range jobs {
-		data, err := j.Bytes()
-		if err != nil {
-			problems.Errorf(j.Source, diag.Pos{}, "cannot render %s: %v", j.Path, err)
-			continue
-		}
-		files = append(files, output.File{Path: j.Path, Data: data})
-	}
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	problems.Merge(r.Finish())
-	return files, problems
-}
+func (r *Renderer) Render() ([]output.File, *diag.List) { return output.Run(r) }
 
 // execute runs layout on p.
 func (r *Renderer) execute(layout string, p *Page) ([]byte, error) {
