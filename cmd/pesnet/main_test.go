@@ -34,15 +34,16 @@ func copyProject(t *testing.T, content map[string]string) string {
 }
 
 var minimal = map[string]string{
-	"site.yaml":                  "base_url: https://example.org/\nlanguages: [fr, en]\nupdated: 2025-01-15\n",
-	"_index.fr.md":               "---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n",
-	"_index.en.md":               "---\ntitle: Plan\nsummary: The plan.\n---\nText.\n",
-	"areas/a/area.yaml":          "number: 1\n",
-	"areas/a/_index.fr.md":       "---\ntitle: A\nsummary: A.\n---\n- Objectif.\n",
-	"areas/a/_index.en.md":       "---\ntitle: A\nsummary: A.\n---\n- Objective.\n",
-	"activities/x/activity.yaml": "id: x\narea: a\nnumber: 1\ntype: webinar\nschedule: \"2025-02\"\nvenue:\n  mode: online\nlanguages: [en]\nproviders:\n  - country: MY\nbeneficiaries: all\n",
-	"activities/x/index.fr.md":   "---\ntitle: X\nsummary: X.\n---\nX.\n",
-	"activities/x/index.en.md":   "---\ntitle: X\nsummary: X.\n---\nX.\n",
+	"site.yaml":                            "base_url: https://example.org/\nlanguages: [fr, en]\nupdated: 2025-01-15\n",
+	"plans/2025-2026/plan.yaml":            "status: current\n",
+	"plans/2025-2026/_index.fr.md":         "---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n",
+	"plans/2025-2026/_index.en.md":         "---\ntitle: Plan\nsummary: The plan.\n---\nText.\n",
+	"plans/2025-2026/areas/a/area.yaml":    "number: 1\n",
+	"plans/2025-2026/areas/a/_index.fr.md": "---\ntitle: A\nsummary: A.\n---\n- Objectif.\n",
+	"plans/2025-2026/areas/a/_index.en.md": "---\ntitle: A\nsummary: A.\n---\n- Objective.\n",
+	"activities/x/activity.yaml":           "id: x\nplan: 2025-2026\narea: a\nnumber: 1\ntype: webinar\nschedule: \"2025-02\"\nvenue:\n  mode: online\nlanguages: [en]\nproviders:\n  - country: MY\nbeneficiaries: all\n",
+	"activities/x/index.fr.md":             "---\ntitle: X\nsummary: X.\n---\nX.\n",
+	"activities/x/index.en.md":             "---\ntitle: X\nsummary: X.\n---\nX.\n",
 }
 
 func TestBuildCommand(t *testing.T) {
@@ -81,7 +82,7 @@ func TestBuildCommandReportsAllErrors(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		"content/activities/x/activity.yaml:10:14: error: unknown country code \"XX\"",
+		"content/activities/x/activity.yaml:11:14: error: unknown country code \"XX\"",
 		"content/activities/x/index.fr.md:1:1: error: the front matter that starts here is never closed",
 		"build failed: 2 error(s)",
 	} {

@@ -5,14 +5,23 @@
 // each page and language which text to show (the page's own, or a fallback
 // when the translation is missing) and owns the URL scheme:
 //
-//	/<lang>/                       home page
-//	/<lang>/areas/<area-id>/       thematic area
+//	/<lang>/                       home page: the current plan
+//	/<lang>/areas/<area-id>/       thematic area, across plans
 //	/<lang>/activities/            every activity, in date order, by pages
 //	/<lang>/activities/page/<n>/   page n ≥ 2 of that list (areas alike)
-//	/<lang>/activities/<id>/       one activity
+//	/<lang>/activities/<id>/       one activity, whatever its plan
+//	/<lang>/plans/                 the work plans: current, drafts, archive
+//	/<lang>/plans/<plan>/          one plan: its texts and areas
+//	/<lang>/plans/<plan>/activities/        its activities, by pages
+//	/<lang>/plans/<plan>/areas/<area-id>/   its area: that plan's objectives
 //	/<lang>/calendar.ics           iCalendar feed of every activity
 //	/<lang>/areas/<area-id>/calendar.ics  feed of one area
+//	/<lang>/plans/<plan>/calendar.ics     feed of one plan
 //	/api/v1/…                      JSON open data (package opendata)
+//
+// Activity and area addresses do not name a plan: they stay the same when
+// a plan is archived or an area continues into the next plan, so nothing
+// published before work plans came in, or since, breaks.
 //
 // Ids are validated by the loader (lowercase ASCII, digits, hyphens), so a
 // path built here can never leave the output folder. Nothing here changes
@@ -23,26 +32,48 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // Catalog is the assembled site.
+//
+// Published activities (those of every plan but a draft) make the
+// catalog: its lists, feeds, data and the area pages, which follow an area
+// id across plans. An activity of a draft plan has its own page and
+// appears in its plan's pages only.
 type Catalog struct {
-	Site       *content.Site
-	Languages  []string
-	Areas      []*content.Area
-	Activities []*content.Activity // plan order: area, then number
+	Site      *content.Site
+	Languages []string
+	Plans     []*content.Plan // by period
+	// Current is the plan in force (nil only for a site that failed
+	// checks).
+	Current *content.Plan
+	// Areas are the catalog's areas: one per area id of the published
+	// plans, as the latest of them that has it writes it. The current
+	// plan's areas come first, in its order.
+	Areas []*content.Area
+	// Activities are the published activities in plan order (plan, area,
+	// number); All adds those of draft plans.
+	Activities []*content.Activity
+	All        []*content.Activity
 
+	plans      map[string]*content.Plan
 	areaByID   map[string]*content.Area
+	planAreas  map[string][]*content.Area
+	areaOf     map[*content.Activity]*content.Area
 	byArea     map[string][]*content.Activity
+	inPlan     map[string][]*content.Activity
 	byProvider map[string][]*content.Activity
 	providers  []string
 	chrono     []*content.Activity
 	chronoArea map[string][]*content.Activity
-	position   map[*content.Activity]int // in chrono
-	inArea     map[*content.Activity]int // in chronoArea of its area
+	chronoPlan map[string][]*content.Activity
+	planArea   map[string][]*content.Activity // by plan + "/" + area, chronological
+	position   map[*content.Activity]int      // in chrono (drafts: chronoPlan)
+	inArea     map[*content.Activity]int      // in chronoArea (drafts: planArea)
 }
 
 // New assembles site.
@@ -50,16 +81,32 @@ func New(site *content.Site) *Catalog {
 	c := &Catalog{
 		Site:       site,
 		Languages:  site.Config.Languages,
-		Areas:      site.Areas,
-		Activities: site.Activities,
+		Plans:      site.Plans,
+		All:        site.Activities,
+		plans:      map[string]*content.Plan{},
 		areaByID:   map[string]*content.Area{},
+		planAreas:  map[string][]*content.Area{},
+		areaOf:     map[*content.Activity]*content.Area{},
 		byArea:     map[string][]*content.Activity{},
+		inPlan:     map[string][]*content.Activity{},
 		byProvider: map[string][]*content.Activity{},
+		chronoArea: map[string][]*content.Activity{},
+		chronoPlan: map[string][]*content.Activity{},
+		planArea:   map[string][]*content.Activity{},
 	}
-	for _, a := range site.Areas {
-		c.areaByID[a.ID] = a
+	for _, p := range site.Plans {
+		c.plans[p.ID] = p
+		if p.Status == content.PlanCurrent {
+			c.Current = p
+		}
 	}
+	c.areas(site.Areas)
 	for _, a := range site.Activities {
+		c.inPlan[a.Plan] = append(c.inPlan[a.Plan], a)
+		if !c.Published(a) {
+			continue
+		}
+		c.Activities = append(c.Activities, a)
 		c.byArea[a.Area] = append(c.byArea[a.Area], a)
 		for _, p := range a.Providers {
 			if c.byProvider[p.Country] == nil {
@@ -69,24 +116,79 @@ func New(site *content.Site) *Catalog {
 		}
 	}
 	slices.Sort(c.providers)
-	c.chrono = slices.Clone(site.Activities)
-	slices.SortStableFunc(c.chrono, func(a, b *content.Activity) int {
-		// Activities without a date yet come last.
+	c.position = make(map[*content.Activity]int, len(site.Activities))
+	c.inArea = make(map[*content.Activity]int, len(site.Activities))
+	c.chrono = chronological(c.Activities)
+	for i, a := range c.chrono {
+		c.position[a] = i
+		c.inArea[a] = len(c.chronoArea[a.Area])
+		c.chronoArea[a.Area] = append(c.chronoArea[a.Area], a)
+	}
+	for _, p := range site.Plans {
+		for i, a := range chronological(c.inPlan[p.ID]) {
+			key := p.ID + "/" + a.Area
+			if !p.Published() {
+				c.position[a], c.inArea[a] = i, len(c.planArea[key])
+			}
+			c.chronoPlan[p.ID] = append(c.chronoPlan[p.ID], a)
+			c.planArea[key] = append(c.planArea[key], a)
+		}
+	}
+	return c
+}
+
+// areas indexes the plans' areas and chooses the catalog's: for each id,
+// the current plan's area, else that of the latest archived plan.
+func (c *Catalog) areas(all []*content.Area) {
+	rank := func(a *content.Area) (int, string) { // lower is preferred
+		if p := c.plans[a.Plan]; p == c.Current {
+			return 0, ""
+		}
+		return 1, a.Plan
+	}
+	for _, a := range all {
+		c.planAreas[a.Plan] = append(c.planAreas[a.Plan], a)
+		if p := c.plans[a.Plan]; p == nil || !p.Published() {
+			continue
+		}
+		if old := c.areaByID[a.ID]; old != nil {
+			ro, po := rank(old)
+			rn, pn := rank(a)
+			if ro < rn || (ro == rn && po > pn) {
+				continue
+			}
+		}
+		c.areaByID[a.ID] = a
+	}
+	for _, a := range c.areaByID {
+		c.Areas = append(c.Areas, a)
+	}
+	slices.SortFunc(c.Areas, func(a, b *content.Area) int {
+		ra, pa := rank(a)
+		rb, pb := rank(b)
+		return cmp.Or(cmp.Compare(ra, rb), strings.Compare(pb, pa), cmp.Compare(a.Number, b.Number), strings.Compare(a.ID, b.ID))
+	})
+	for _, act := range c.All {
+		for _, a := range c.planAreas[act.Plan] {
+			if a.ID == act.Area {
+				c.areaOf[act] = a
+			}
+		}
+	}
+}
+
+// chronological orders acts by earliest date (their order for ties;
+// activities without a date yet last).
+func chronological(acts []*content.Activity) []*content.Activity {
+	out := slices.Clone(acts)
+	slices.SortStableFunc(out, func(a, b *content.Activity) int {
 		ua, ub := a.Schedule.Precision == schedule.Undetermined, b.Schedule.Precision == schedule.Undetermined
 		if ua || ub {
 			return cmp.Compare(boolInt(ua), boolInt(ub))
 		}
 		return cmp.Or(a.Schedule.First.Compare(b.Schedule.First), a.Schedule.Last.Compare(b.Schedule.Last))
 	})
-	c.chronoArea = map[string][]*content.Activity{}
-	c.position = make(map[*content.Activity]int, len(c.chrono))
-	c.inArea = make(map[*content.Activity]int, len(c.chrono))
-	for i, a := range c.chrono {
-		c.position[a] = i
-		c.inArea[a] = len(c.chronoArea[a.Area])
-		c.chronoArea[a.Area] = append(c.chronoArea[a.Area], a)
-	}
-	return c
+	return out
 }
 
 func boolInt(b bool) int {
@@ -96,11 +198,53 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// Area returns the area with id.
+// Area returns the catalog's area with id (see Areas).
 func (c *Catalog) Area(id string) *content.Area { return c.areaByID[id] }
 
-// InArea returns the activities of area id in plan order.
+// InArea returns the published activities of area id, in every plan, in
+// plan order.
 func (c *Catalog) InArea(id string) []*content.Activity { return c.byArea[id] }
+
+// Plan returns the plan with id.
+func (c *Catalog) Plan(id string) *content.Plan { return c.plans[id] }
+
+// PlanOf returns a's plan.
+func (c *Catalog) PlanOf(a *content.Activity) *content.Plan { return c.plans[a.Plan] }
+
+// AreaOf returns a's area: the area of its plan it belongs to.
+func (c *Catalog) AreaOf(a *content.Activity) *content.Area { return c.areaOf[a] }
+
+// Published reports whether a belongs to a published plan (not a draft).
+func (c *Catalog) Published(a *content.Activity) bool {
+	p := c.plans[a.Plan]
+	return p != nil && p.Published()
+}
+
+// PlanAreas returns the areas of plan id in its order.
+func (c *Catalog) PlanAreas(id string) []*content.Area { return c.planAreas[id] }
+
+// InPlan returns the activities of plan id in plan order.
+func (c *Catalog) InPlan(id string) []*content.Activity { return c.inPlan[id] }
+
+// ChronologicalInPlan returns the activities of plan id in date order.
+func (c *Catalog) ChronologicalInPlan(id string) []*content.Activity { return c.chronoPlan[id] }
+
+// ChronologicalInPlanArea returns the activities of area of plan in date
+// order.
+func (c *Catalog) ChronologicalInPlanArea(plan, area string) []*content.Activity {
+	return c.planArea[plan+"/"+area]
+}
+
+// Neighbourhood returns the date-ordered lists a is shown among: every
+// published activity and those of its area across plans, or for an
+// activity of a draft plan, its plan's and its plan's area's. Position
+// gives a's index in each.
+func (c *Catalog) Neighbourhood(a *content.Activity) (all, area []*content.Activity) {
+	if c.Published(a) {
+		return c.chrono, c.chronoArea[a.Area]
+	}
+	return c.chronoPlan[a.Plan], c.planArea[a.Plan+"/"+a.Area]
+}
 
 // Overdue reports whether an activity's dates are all before the date the
 // content was last reviewed (site.yaml "updated") while its status still
@@ -127,8 +271,7 @@ func (c *Catalog) Chronological() []*content.Activity { return c.chrono }
 // Chronological.
 func (c *Catalog) ChronologicalInArea(id string) []*content.Activity { return c.chronoArea[id] }
 
-// Position returns a's index in Chronological and in ChronologicalInArea
-// of its area.
+// Position returns a's index in the two lists Neighbourhood returns.
 func (c *Catalog) Position(a *content.Activity) (all, inArea int) {
 	return c.position[a], c.inArea[a]
 }
@@ -169,6 +312,21 @@ func ActivitiesPath(lang string) string { return "/" + lang + "/activities/" }
 
 // ActivityPath is the page of an activity.
 func ActivityPath(lang, id string) string { return "/" + lang + "/activities/" + id + "/" }
+
+// PlansPath is the list of work plans.
+func PlansPath(lang string) string { return "/" + lang + "/plans/" }
+
+// PlanPath is the overview page of a plan.
+func PlanPath(lang, id string) string { return "/" + lang + "/plans/" + id + "/" }
+
+// PlanActivitiesPath is the list of a plan's activities.
+func PlanActivitiesPath(lang, id string) string { return PlanPath(lang, id) + "activities/" }
+
+// PlanAreaPath is the page of an area within a plan.
+func PlanAreaPath(lang, plan, area string) string { return PlanPath(lang, plan) + "areas/" + area + "/" }
+
+// PlanCalendarPath is the iCalendar feed of a plan's activities.
+func PlanCalendarPath(lang, id string) string { return PlanPath(lang, id) + "calendar.ics" }
 
 // CalendarPath is the iCalendar feed of every activity in lang.
 func CalendarPath(lang string) string { return "/" + lang + "/calendar.ics" }

@@ -81,7 +81,13 @@ func (r *Result) translations(site *content.Site) {
 	pages := []struct {
 		file  string
 		texts content.Texts
-	}{{"content/_index.*.md", site.Home}}
+	}{}
+	for _, p := range site.Plans {
+		pages = append(pages, struct {
+			file  string
+			texts content.Texts
+		}{p.File, p.Texts})
+	}
 	for _, a := range site.Areas {
 		pages = append(pages, struct {
 			file  string
@@ -127,8 +133,10 @@ func overdue(site *content.Site, problems *diag.List) {
 // placeholders flags the "TODO" markers of scaffolded files.
 func placeholders(site *content.Site, problems *diag.List) {
 	var texts []*content.Text
-	for _, t := range site.Home {
-		texts = append(texts, t)
+	for _, p := range site.Plans {
+		for _, t := range p.Texts {
+			texts = append(texts, t)
+		}
 	}
 	for _, a := range site.Areas {
 		for _, t := range a.Texts {

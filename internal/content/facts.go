@@ -28,17 +28,18 @@ func checkID(d *decoder, n ast.Node, id string) bool {
 }
 
 // decodeFacts decodes activity.yaml.
-func decodeFacts(d *decoder, root ast.Node, areas map[string]*Area) Facts {
+func decodeFacts(d *decoder, root ast.Node) Facts {
 	var f Facts
 	f.Status = StatusPlanned
-	fields{d: d, required: []string{"id", "area", "number", "type", "schedule", "venue", "languages", "providers", "beneficiaries"},
+	fields{d: d, required: []string{"id", "plan", "area", "number", "type", "schedule", "venue", "languages", "providers", "beneficiaries"},
 		handlers: map[string]func(ast.Node){
 			"id": func(n ast.Node) {
 				if s, ok := d.text(n, "id"); ok && checkID(d, n, s) {
 					f.ID = s
 				}
 			},
-			"area":               func(n ast.Node) { f.Area = areaRef(d, n, areas) },
+			"plan":               func(n ast.Node) { f.Plan, _ = d.text(n, "plan") },
+			"area":               func(n ast.Node) { f.Area, _ = d.text(n, "area") },
 			"number":             func(n ast.Node) { f.Number = positive(d, n, "number") },
 			"type":               func(n ast.Node) { f.Type = oneOf(d, n, "type", TypeTraining, TypeWebinar, TypeWorkshop) },
 			"schedule":           func(n ast.Node) { f.Schedule = decodeSchedule(d, n) },
@@ -165,24 +166,6 @@ func decodeLink(d *decoder, n ast.Node, key string, insecure bool) string {
 		return u.String()
 	}
 	return ""
-}
-
-func areaRef(d *decoder, n ast.Node, areas map[string]*Area) string {
-	s, ok := d.text(n, "area")
-	if ok && areas[s] == nil {
-		d.errorf(n, "unknown area %s: use one of %s (the folders of content/areas)", d.quote(n, s), strings.Join(sortedAreaIDs(areas), ", "))
-		return ""
-	}
-	return s
-}
-
-func sortedAreaIDs(areas map[string]*Area) []string {
-	ids := make([]string, 0, len(areas))
-	for id := range areas {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // decodeDate decodes a calendar date written YYYY-MM-DD.

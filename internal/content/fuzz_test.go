@@ -99,16 +99,17 @@ func FuzzFrontMatter(f *testing.F) {
 func FuzzLoad(f *testing.F) {
 	const name = "activities/a/activity.yaml"
 	project := testproject.FS(f)
-	areas, _ := fs.Glob(project, "content/areas/*/area.yaml")
+	areas, _ := fs.Glob(project, "content/plans/*/areas/*/area.yaml")
 	fsys := fstest.MapFS{
-		"site.yaml":                file("base_url: https://example.org/\nlanguages: [fr, ar, en]\nupdated: 2025-01-15\n"),
-		"_index.fr.md":             file("---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n"),
-		"activities/a/index.fr.md": file("---\ntitle: Atelier\nsummary: Un atelier.\n---\nDescription.\n"),
+		"site.yaml":                    file("base_url: https://example.org/\nlanguages: [fr, ar, en]\nupdated: 2025-01-15\n"),
+		"plans/2025-2026/plan.yaml":    file("status: current\n"),
+		"plans/2025-2026/_index.fr.md": file("---\ntitle: Plan\nsummary: Le plan.\n---\nTexte.\n"),
+		"activities/a/index.fr.md":     file("---\ntitle: Atelier\nsummary: Un atelier.\n---\nDescription.\n"),
 	}
 	for i, p := range append(areas, "digital/area.yaml") {
 		id := path.Base(path.Dir(p))
-		fsys["areas/"+id+"/area.yaml"] = file(fmt.Sprintf("number: %d\n", i+1))
-		fsys["areas/"+id+"/_index.fr.md"] = file("---\ntitle: Domaine\nsummary: Un domaine.\n---\n- Objectif.\n")
+		fsys["plans/2025-2026/areas/"+id+"/area.yaml"] = file(fmt.Sprintf("number: %d\n", i+1))
+		fsys["plans/2025-2026/areas/"+id+"/_index.fr.md"] = file("---\ntitle: Domaine\nsummary: Un domaine.\n---\n- Objectif.\n")
 	}
 	real, _ := fs.Glob(project, "content/activities/*/activity.yaml")
 	for _, p := range real {
@@ -123,7 +124,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	for _, s := range []string{
 		"", "{}", "[]", "- x", "id: a\nid: b\n", "id: &x a\narea: *x\n", "venue:\n  mode: on-site\n",
-		"id: a\narea: digital\nnumber: 1\ntype: workshop\nschedule: 2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul\nvenue: {mode: on-site, country: AZ, city: Baku}\nlanguages: [en]\ninterpretation: [ar, fr]\ninterpretation_tbc: true\nproviders: [{country: AZ}, {country: MY, tbc: true}]\nother_providers: francophone\nbeneficiaries: all\nstatus: confirmed\nregistration: https://example.org/r?a=1\nupdated: 2025-01-02\nsequence: 3\n",
+		"id: a\nplan: 2025-2026\narea: digital\nnumber: 1\ntype: workshop\nschedule: 2025-11-04T09:00/2025-11-04T17:00 Europe/Istanbul\nvenue: {mode: on-site, country: AZ, city: Baku}\nlanguages: [en]\ninterpretation: [ar, fr]\ninterpretation_tbc: true\nproviders: [{country: AZ}, {country: MY, tbc: true}]\nother_providers: francophone\nbeneficiaries: all\nstatus: confirmed\nregistration: https://example.org/r?a=1\nupdated: 2025-01-02\nsequence: 3\n",
 		"id: a\nschedule: \"\\t2025-11-04T09:00/2025-11-04T17:00\"\nnumber: 99999999999999999999\nsequence: -1\n",
 		"id: \"../../x\"\nregistration: javascript:alert(1)\nschedule: tbd\n",
 		"id: a\nschedule: 'عربي 2025'\nvenue:\n  mode: online\n  city: باكو\n",

@@ -25,11 +25,14 @@ type loader struct {
 	prefix   string // shown before paths, e.g. "content"
 	problems *diag.List
 	site     *Site
-	areas    map[string]*Area       // by id (= folder name)
-	acts     map[string]*Activity   // by folder name
-	texts    map[string]Texts       // by folder path, until attached
-	idPos    map[*Activity]diag.Pos // where each activity's id and number
-	numPos   map[*Activity]diag.Pos // are written, for duplicate reports
+	plans    map[string]*Plan     // by id (= folder name)
+	planDirs map[string]*Plan     // by folder path
+	areas    map[string]*Area     // by folder path, plans/<plan>/areas/<id>
+	acts     map[string]*Activity // by folder path
+	texts    map[string]Texts     // by folder path, until attached
+	// pos holds where some fields of each facts file are written (id,
+	// number, plan, area, schedule, status), for problems found across files.
+	pos      map[any]map[string]diag.Pos
 	broken   map[string]bool        // folders whose facts file could not be read, or badly named
 	failed   map[string]bool        // "<folder>/<lang>" of text files reported unreadable or misnamed
 	ahead    map[string]readAhead   // text files read by prefetch, by name
@@ -45,9 +48,9 @@ func Load(fsys fs.FS, prefix string) (*Site, *diag.List) { return load(fsys, pre
 // load is Load, reading the text files ahead on every core when ahead is
 // set (tests compare both ways).
 func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
-	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{Home: Texts{}},
-		areas: map[string]*Area{}, acts: map[string]*Activity{}, texts: map[string]Texts{}, idPos: map[*Activity]diag.Pos{}, numPos: map[*Activity]diag.Pos{},
-		broken: map[string]bool{}, failed: map[string]bool{}}
+	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{},
+		plans: map[string]*Plan{}, planDirs: map[string]*Plan{}, areas: map[string]*Area{}, acts: map[string]*Activity{},
+		texts: map[string]Texts{}, pos: map[any]map[string]diag.Pos{}, broken: map[string]bool{}, failed: map[string]bool{}}
 	files := l.list()
 	if !l.loadConfig() {
 		return nil, l.problems
@@ -55,14 +58,14 @@ func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
 	if ahead {
 		l.prefetch(files)
 	}
-	for _, pass := range []func(string) bool{l.areaFile, l.activityFile, l.homeFile} {
+	for _, pass := range []func(string) bool{l.planFile, l.areaFile, l.activityFile} {
 		for _, f := range files {
 			pass(f)
 		}
 	}
 	for _, f := range files {
 		if !l.known(f) {
-			l.problems.Errorf(l.show(f), diag.Pos{Line: 1, Col: 1}, "unexpected file: %s holds only site.yaml, _index.<lang>.md, areas/<area>/{area.yaml,_index.<lang>.md} and activities/<activity>/{activity.yaml,index.<lang>.md}; move, rename or delete it", l.prefix)
+			l.problems.Errorf(l.show(f), diag.Pos{Line: 1, Col: 1}, "unexpected file: %s holds only site.yaml, plans/<plan>/{plan.yaml,_index.<lang>.md}, plans/<plan>/areas/<area>/{area.yaml,_index.<lang>.md} and activities/<activity>/{activity.yaml,index.<lang>.md}; %s", l.prefix, movedHint(f))
 		}
 	}
 	l.finish()
@@ -190,32 +193,32 @@ func (l *loader) loadConfig() bool {
 	return l.problems.Count(diag.Error) == errs
 }
 
-func (l *loader) homeFile(name string) bool {
-	if strings.Contains(name, "/") {
-		return false
-	}
-	lang, ok := l.langOf(name, "_index")
-	if ok && lang != "" {
-		if t, ok := l.readText(name, lang, homeText); ok {
-			l.site.Home[lang] = t
-		} else {
-			l.failed[path.Join(".", lang)] = true
+// sortSite orders plans by period, and areas and activities as in their
+// plan.
+func (l *loader) sortSite() {
+	slices.SortFunc(l.site.Plans, func(a, b *Plan) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(l.site.Areas, func(a, b *Area) int {
+		return cmp.Or(strings.Compare(a.Plan, b.Plan), cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
+	})
+	number := func(a *Activity) int {
+		if x := l.areas[areaDir(a.Plan, a.Area)]; x != nil {
+			return x.Number
 		}
+		return 0
 	}
-	return ok
+	slices.SortFunc(l.site.Activities, func(a, b *Activity) int {
+		return cmp.Or(strings.Compare(a.Plan, b.Plan), cmp.Compare(number(a), number(b)), cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
+	})
 }
 
-// sortSite orders areas and activities as in the plan.
-func (l *loader) sortSite() {
-	slices.SortFunc(l.site.Areas, func(a, b *Area) int { return cmp.Or(cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID)) })
-	slices.SortFunc(l.site.Activities, func(a, b *Activity) int {
-		na, nb := 0, 0
-		if x := l.areas[a.Area]; x != nil {
-			na = x.Number
-		}
-		if x := l.areas[b.Area]; x != nil {
-			nb = x.Number
-		}
-		return cmp.Or(cmp.Compare(na, nb), cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
-	})
+// movedHint says where a file of the layout before work plans goes now.
+func movedHint(name string) string {
+	parts := strings.Split(name, "/")
+	switch {
+	case len(parts) == 1 && strings.HasPrefix(parts[0], "_index."):
+		return "the home page shows the current plan's text: move this text to plans/<plan>/" + parts[0]
+	case len(parts) == 3 && parts[0] == "areas":
+		return "areas belong to a plan: move the folder to plans/<plan>/areas/" + parts[1] + "/"
+	}
+	return "move, rename or delete it"
 }

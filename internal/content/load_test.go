@@ -26,8 +26,8 @@ func TestBaseIsValid(t *testing.T) {
 	if s := problems.String(); s != "" {
 		t.Fatalf("base fixture has problems:\n%s", s)
 	}
-	if len(site.Activities) != 1 || len(site.Areas) != 1 || len(site.Home) != 3 {
-		t.Fatalf("got %d activities, %d areas, %d home texts", len(site.Activities), len(site.Areas), len(site.Home))
+	if len(site.Activities) != 1 || len(site.Areas) != 1 || len(site.Plans) != 1 || len(site.Plans[0].Texts) != 3 {
+		t.Fatalf("got %d activities, %d areas, %d plans", len(site.Activities), len(site.Areas), len(site.Plans))
 	}
 }
 

@@ -3,12 +3,19 @@
 //
 // Layout of the content folder (an fs.FS, so tests use in-memory trees):
 //
-//	site.yaml                              languages and base URL
-//	_index.<lang>.md                       home page text per language
-//	areas/<area-id>/area.yaml              thematic area facts (number)
-//	areas/<area-id>/_index.<lang>.md       area title, summary, objectives
-//	activities/<dir>/activity.yaml         activity facts, written once
-//	activities/<dir>/index.<lang>.md       activity title, summary, description
+//	site.yaml                                   languages and base URL
+//	plans/<plan-id>/plan.yaml                   work plan facts (status, period)
+//	plans/<plan-id>/_index.<lang>.md            plan title, summary, texts
+//	plans/<plan-id>/areas/<area-id>/area.yaml   thematic area of the plan (number)
+//	plans/<plan-id>/areas/<area-id>/_index.<lang>.md  area title, summary, objectives
+//	activities/<dir>/activity.yaml              activity facts, written once
+//	activities/<dir>/index.<lang>.md            activity title, summary, description
+//
+// A plan's id is its period ("2024-2026"). Areas belong to a plan: an area
+// that continues into the next plan keeps its id there, with that plan's
+// title and objectives. Activities name their plan and area; their ids are
+// unique across plans (they are URLs and calendar UIDs, which must not
+// change when a plan is archived).
 //
 // Facts (dates, countries, status…) live only in the YAML files, so they can
 // never disagree between translations; each language file carries only
@@ -29,10 +36,36 @@ import (
 // Site is everything the content folder holds.
 type Site struct {
 	Config     Config
-	Home       Texts
-	Areas      []*Area     // sorted by Number
-	Activities []*Activity // sorted by area number, then Number
+	Plans      []*Plan     // sorted by id (period)
+	Areas      []*Area     // every plan's areas: by plan, then Number
+	Activities []*Activity // by plan, area number, then Number
 }
+
+// Plan statuses. Exactly one plan is current; a draft is published for
+// consultation (marked as a draft, kept out of feeds, data and search
+// engines); an archived plan is kept as the record of what was done.
+const (
+	PlanDraft    = "draft"
+	PlanCurrent  = "current"
+	PlanArchived = "archived"
+)
+
+// Plan is a work plan: the network's programme for a period.
+type Plan struct {
+	ID     string // its period, "2024-2026"
+	File   string // display path of plan.yaml
+	Status string
+	// Starts and Ends are the first and last days the plan covers.
+	Starts, Ends time.Time
+	// Adopted is the date the plan was adopted (zero: not yet); each
+	// language's text may name the meeting (Text.Meeting).
+	Adopted time.Time
+	Texts   Texts
+}
+
+// Published reports whether the plan's activities appear in the catalog's
+// lists, feeds and data (every plan but a draft).
+func (p *Plan) Published() bool { return p.Status != PlanDraft }
 
 // Config is site.yaml.
 type Config struct {
@@ -60,6 +93,8 @@ type Text struct {
 	Title      string
 	ShortTitle string
 	Summary    string
+	// Meeting names the meeting that adopted a plan (plan texts only).
+	Meeting string
 	// Unreviewed marks a translation the secretariat has not reviewed yet.
 	Unreviewed bool
 	// Body is the Markdown after the front matter; BodyLine is the file
@@ -71,8 +106,9 @@ type Text struct {
 // Texts holds a page's text per language code.
 type Texts map[string]*Text
 
-// Area is a thematic area of the plan.
+// Area is a thematic area of a plan.
 type Area struct {
+	Plan   string // the plan's id
 	ID     string
 	Number int
 	File   string // display path of area.yaml
@@ -118,7 +154,8 @@ type Activity struct {
 // Facts are an activity's language-neutral data.
 type Facts struct {
 	ID     string
-	Area   string
+	Plan   string // the plan's id
+	Area   string // an area of that plan
 	Number int
 	Type   string
 	// Schedule with its "to be confirmed" flag.

@@ -91,8 +91,10 @@ func (l *loader) known(name string) bool {
 	isText := func(base string) bool { _, _, ok := textName(file, base); return ok }
 	switch {
 	case len(parts) == 1:
-		return file == "site.yaml" || isText("_index")
-	case len(parts) == 3 && parts[0] == "areas":
+		return file == "site.yaml"
+	case len(parts) == 3 && parts[0] == "plans":
+		return file == "plan.yaml" || isText("_index")
+	case len(parts) == 5 && parts[0] == "plans" && parts[2] == "areas":
 		return file == "area.yaml" || isText("_index")
 	case len(parts) == 3 && parts[0] == "activities":
 		return file == "activity.yaml" || isText("index")

@@ -12,37 +12,42 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
-// areaFile loads areas/<id>/area.yaml and areas/<id>/_index.<lang>.md.
+// areaFile loads plans/<plan>/areas/<id>/area.yaml and its texts
+// _index.<lang>.md.
 func (l *loader) areaFile(name string) bool {
-	dir, file, ok := l.split(name, "areas")
-	if !ok {
+	parts := strings.Split(name, "/")
+	if len(parts) != 5 || parts[0] != "plans" || parts[2] != "areas" || !l.known(name) {
 		return false
 	}
-	id := path.Base(dir)
-	if file == "area.yaml" {
-		d, root, ok := l.readYAML(name)
-		if !ok {
-			l.broken[dir] = true
-			return true
-		}
-		if !idPattern.MatchString(id) {
-			// About the folder, not a field: point at the file's start, and
-			// do not report its texts again as orphans.
-			l.problems.Errorf(d.file, diag.Pos{Line: 1, Col: 1}, "the area folder name %q is not a valid id: %s; rename the folder", id, idHint)
-			l.broken[dir] = true
-			return true
-		}
-		a := &Area{ID: id, File: d.file}
-		fields{d: d, required: []string{"number"}, handlers: map[string]func(ast.Node){
-			"number": func(n ast.Node) { a.Number = positive(d, n, "number") },
-		}}.decode(root, "area.yaml")
-		l.areas[id] = a
-		l.site.Areas = append(l.site.Areas, a)
+	dir, id := path.Dir(name), parts[3]
+	if parts[4] != "area.yaml" {
+		l.textFile(name, dir, "_index", areaText)
 		return true
 	}
-	l.textFile(name, dir, "_index", areaText)
+	d, root, ok := l.readYAML(name)
+	if !ok {
+		l.broken[dir] = true
+		return true
+	}
+	if !idPattern.MatchString(id) {
+		// About the folder, not a field: point at the file's start, and
+		// do not report its texts again as orphans.
+		l.problems.Errorf(d.file, diag.Pos{Line: 1, Col: 1}, "the area folder name %q is not a valid id: %s; rename the folder", id, idHint)
+		l.broken[dir] = true
+		return true
+	}
+	a := &Area{Plan: parts[1], ID: id, File: d.file}
+	fields{d: d, required: []string{"number"}, handlers: map[string]func(ast.Node){
+		"number": func(n ast.Node) { a.Number = positive(d, n, "number") },
+	}}.decode(root, "area.yaml")
+	l.pos[a] = map[string]diag.Pos{"number": d.pos(valueOf(root, "number"))}
+	l.areas[dir] = a
+	l.site.Areas = append(l.site.Areas, a)
 	return true
 }
+
+// areaDir is the folder of area id of plan.
+func areaDir(plan, id string) string { return path.Join("plans", plan, "areas", id) }
 
 // activityFile loads activities/<dir>/activity.yaml and index.<lang>.md.
 func (l *loader) activityFile(name string) bool {
@@ -56,9 +61,11 @@ func (l *loader) activityFile(name string) bool {
 			l.broken[dir] = true
 			return true
 		}
-		a := &Activity{File: d.file, Facts: decodeFacts(d, root, l.areas)}
-		l.idPos[a] = d.pos(valueOf(root, "id"))
-		l.numPos[a] = d.pos(valueOf(root, "number"))
+		a := &Activity{File: d.file, Facts: decodeFacts(d, root)}
+		l.pos[a] = map[string]diag.Pos{}
+		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status"} {
+			l.pos[a][key] = d.pos(valueOf(root, key))
+		}
 		l.acts[dir] = a
 		l.site.Activities = append(l.site.Activities, a)
 		return true
@@ -110,9 +117,13 @@ func valueOf(root ast.Node, key string) ast.Node {
 }
 
 // finish attaches texts to their pages and checks what involves several
-// files: duplicates, orphans and missing translations.
+// files: plans and references to them, duplicates, orphans and missing
+// translations.
 func (l *loader) finish() {
-	for dir, a := range l.areasByDir() {
+	for dir, p := range l.planDirs {
+		p.Texts = l.take(dir)
+	}
+	for dir, a := range l.areas {
 		a.Texts = l.take(dir)
 	}
 	for dir, a := range l.acts {
@@ -123,11 +134,15 @@ func (l *loader) finish() {
 			l.reportOrphans(dir, texts)
 		}
 	}
+	l.checkPlans()
+	l.checkReferences()
 	l.checkDuplicates()
 	l.sortSite()
-	l.checkTranslations("the home page", l.show("site.yaml"), ".", l.site.Home, "_index")
-	for dir, a := range l.areasByDir() {
-		l.checkTranslations(fmt.Sprintf("area %q", a.ID), a.File, dir, a.Texts, "_index")
+	for dir, p := range l.planDirs {
+		l.checkTranslations(fmt.Sprintf("plan %q", p.ID), p.File, dir, p.Texts, "_index")
+	}
+	for dir, a := range l.areas {
+		l.checkTranslations(fmt.Sprintf("area %q of plan %q", a.ID, a.Plan), a.File, dir, a.Texts, "_index")
 	}
 	for dir, a := range l.acts {
 		l.checkTranslations(fmt.Sprintf("activity %q", cmp.Or(a.ID, path.Base(dir))), a.File, dir, a.Texts, "index")
@@ -139,8 +154,11 @@ func (l *loader) finish() {
 // break must not print a line that looks like another problem.
 func (l *loader) reportOrphans(dir string, texts Texts) {
 	what := "area.yaml"
-	if strings.HasPrefix(dir, "activities/") {
+	switch parts := strings.Split(dir, "/"); {
+	case parts[0] == "activities":
 		what = "activity.yaml"
+	case len(parts) == 2:
+		what = "plan.yaml"
 	}
 	var files []string
 	for _, t := range texts {
@@ -149,14 +167,6 @@ func (l *loader) reportOrphans(dir string, texts Texts) {
 	slices.Sort(files)
 	l.problems.Errorf(files[0], diag.Pos{Line: 1, Col: 1}, "the folder %s has texts but no %s: add %s with the facts, or move the texts to their page's folder",
 		diag.Name(l.show(dir)), what, diag.Name(l.show(path.Join(dir, what))))
-}
-
-func (l *loader) areasByDir() map[string]*Area {
-	m := map[string]*Area{}
-	for id, a := range l.areas {
-		m[path.Join("areas", id)] = a
-	}
-	return m
 }
 
 func (l *loader) take(dir string) Texts {
@@ -174,27 +184,31 @@ func (l *loader) checkDuplicates() {
 	for _, a := range l.sortedByFile() {
 		if a.ID != "" {
 			if first := byID[a.ID]; first != nil {
-				l.problems.Errorf(a.File, l.idPos[a], "duplicate id %q: %s already uses it; ids must be unique, so choose another", a.ID, diag.Name(first.File))
+				l.problems.Errorf(a.File, l.pos[a]["id"], "duplicate id %q: %s already uses it; ids must be unique across every plan (they are web addresses and calendar UIDs), so choose another", a.ID, diag.Name(first.File))
 			} else {
 				byID[a.ID] = a
 			}
 		}
-		key := fmt.Sprintf("%s#%d", a.Area, a.Number)
-		if a.Area == "" || a.Number == 0 {
+		key := fmt.Sprintf("%s#%s#%d", a.Plan, a.Area, a.Number)
+		if a.Plan == "" || a.Area == "" || a.Number == 0 {
 			continue
 		}
 		if first := byNumber[key]; first != nil {
-			l.problems.Errorf(a.File, l.numPos[a], "number %d of area %q is already used by %s: renumber one of them", a.Number, a.Area, diag.Name(first.File))
+			l.problems.Errorf(a.File, l.pos[a]["number"], "number %d of area %q of plan %q is already used by %s: renumber one of them", a.Number, a.Area, a.Plan, diag.Name(first.File))
 		} else {
 			byNumber[key] = a
 		}
 	}
-	nums := map[int]*Area{}
-	for _, a := range l.site.Areas {
-		if first := nums[a.Number]; first != nil && a.Number > 0 {
-			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "area number %d is already used by %s: renumber one of them", a.Number, diag.Name(first.File))
+	areas := slices.Clone(l.site.Areas)
+	slices.SortFunc(areas, func(a, b *Area) int { return strings.Compare(a.File, b.File) })
+	nums := map[string]*Area{}
+	for _, a := range areas {
+		key := fmt.Sprintf("%s#%d", a.Plan, a.Number)
+		if first := nums[key]; first != nil && a.Number > 0 {
+			l.problems.Errorf(a.File, l.pos[a]["number"], "area number %d of plan %q is already used by %s: renumber one of them", a.Number, a.Plan, diag.Name(first.File))
+		} else {
+			nums[key] = a
 		}
-		nums[a.Number] = a
 	}
 }
 

@@ -66,11 +66,11 @@ func (l *loader) prefetch(files []string) {
 // report it.
 func (l *loader) textKindOf(name string) (string, textKind, bool) {
 	parts := strings.Split(name, "/")
-	base, kind := "", homeText
+	base, kind := "", planText
 	switch {
-	case len(parts) == 1:
+	case len(parts) == 3 && parts[0] == "plans":
 		base = "_index"
-	case len(parts) == 3 && parts[0] == "areas":
+	case len(parts) == 5 && parts[0] == "plans" && parts[2] == "areas":
 		base, kind = "_index", areaText
 	case len(parts) == 3 && parts[0] == "activities":
 		base, kind = "index", activityText

@@ -12,7 +12,7 @@ import (
 type textKind int
 
 const (
-	homeText textKind = iota
+	planText textKind = iota
 	areaText
 	activityText
 )
@@ -35,8 +35,11 @@ func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
 		"summary":    line("summary", &t.Summary),
 		"unreviewed": func(n ast.Node) { t.Unreviewed, _ = d.boolean(n, "unreviewed") },
 	}
-	if kind == areaText {
+	switch kind {
+	case areaText:
 		h["short_title"] = line("short_title", &t.ShortTitle)
+	case planText:
+		h["adopted_at"] = line("adopted_at", &t.Meeting)
 	}
 	fields{d: d, handlers: h, required: []string{"title", "summary"}}.decode(doc.fm, "the front matter")
 	if t.ShortTitle == "" {

@@ -11,19 +11,25 @@ import (
 // catalog.
 const Updated = "2026-11-28"
 
+// Plan is the corpus's one work plan: it covers every date the generator
+// writes (2020 to spans that end in 2031).
+const Plan = "2020-2031"
+
 // WritePesnet writes the corpus as a pesnet project's content folder
 // (content/site.yaml, home texts, areas, activities) into t. The project's
 // code (layouts/, static/, i18n/, netlify.toml) is not written.
 func (c *Corpus) WritePesnet(t Target) error {
 	w := &writer{t: t}
 	w.file("content/site.yaml", "base_url: https://bench.example.org/\nlanguages: ["+strings.Join(Langs, ", ")+"]\nupdated: "+Updated+"\n")
+	plan := "content/plans/" + Plan + "/"
+	w.file(plan+"plan.yaml", "status: current\n")
 	for _, lang := range Langs {
-		w.file("content/_index."+lang+".md", markdown(home[lang]))
+		w.file(plan+"_index."+lang+".md", markdown(home[lang]))
 	}
 	for _, a := range c.Areas {
-		w.file("content/areas/"+a.ID+"/area.yaml", fmt.Sprintf("number: %d\n", a.Number))
+		w.file(plan+"areas/"+a.ID+"/area.yaml", fmt.Sprintf("number: %d\n", a.Number))
 		for _, lang := range Langs {
-			w.file("content/areas/"+a.ID+"/_index."+lang+".md", markdown(a.Texts[lang]))
+			w.file(plan+"areas/"+a.ID+"/_index."+lang+".md", markdown(a.Texts[lang]))
 		}
 	}
 	for _, a := range c.Activities {
@@ -64,7 +70,7 @@ func markdown(t Text) string {
 func (a Activity) yaml() string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	line("id: %s\narea: %s\nnumber: %d\ntype: %s", a.ID, a.Area, a.Number, a.Type)
+	line("id: %s\nplan: %s\narea: %s\nnumber: %d\ntype: %s", a.ID, Plan, a.Area, a.Number, a.Type)
 	line("schedule: %q", a.Schedule)
 	if a.ScheduleTBC {
 		line("schedule_tbc: true")

@@ -121,7 +121,7 @@ func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 	text(ev.Props, ical.PropLocation, w.location(lang, a.Venue), lang)
 	setURI(ev.Props, ical.PropURL, w.abs(assemble.ActivityPath(lang, a.ID)))
 
-	areaText, _ := w.cat.Text(w.cat.Area(a.Area).Texts, lang)
+	areaText, _ := w.cat.Text(w.cat.AreaOf(a).Texts, lang)
 	cats := ical.NewProp(ical.PropCategories)
 	cats.SetTextList([]string{policy.Text(areaText.ShortTitle), policy.Text(loc.T("type_"+a.Type, nil))})
 	cats.Params.Del("VALUE")

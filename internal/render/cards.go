@@ -43,7 +43,7 @@ func (r *Renderer) makeCard(lang string, a *content.Activity) Card {
 	loc := r.locs[lang]
 	t, _ := r.cat.Text(a.Texts, lang)
 	rtl := l10n.Dir(t.Lang) == "rtl"
-	areaText, _ := r.cat.Text(r.cat.Area(a.Area).Texts, lang)
+	areaText, _ := r.cat.Text(r.cat.AreaOf(a).Texts, lang)
 	return Card{
 		Href:  assemble.ActivityPath(lang, a.ID),
 		ID:    a.ID,

@@ -88,9 +88,10 @@ func (r *Renderer) block(texts content.Texts, lang string) Block {
 
 func (r *Renderer) homePage(lang string) *Page {
 	loc := r.locs[lang]
-	t, _ := r.cat.Text(r.cat.Site.Home, lang)
+	plan := r.cat.Current
+	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
-	h := &HomeView{Text: r.block(r.cat.Site.Home, lang)}
+	h := &HomeView{Text: r.block(plan.Texts, lang)}
 	for _, a := range r.cat.Areas {
 		at, _ := r.cat.Text(a.Texts, lang)
 		h.Areas = append(h.Areas, AreaCard{
@@ -165,7 +166,7 @@ func (r *Renderer) activitiesPage(lang string, n int) *Page {
 func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	loc := r.locs[lang]
 	t, _ := r.cat.Text(a.Texts, lang)
-	area := r.cat.Area(a.Area)
+	area := r.cat.AreaOf(a)
 	areaText, _ := r.cat.Text(area.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, func(l string) string { return assemble.ActivityPath(l, a.ID) })
 	p.Crumbs = []Link{
@@ -206,7 +207,7 @@ const aroundLimit = 4
 // any area nearest to it in the chronological list.
 func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView) {
 	all, inArea := r.cat.Position(a)
-	area := r.cat.ChronologicalInArea(a.Area)
+	chrono, area := r.cat.Neighbourhood(a)
 	shown := map[*content.Activity]bool{a: true}
 	if inArea > 0 {
 		c := r.cardsOf(lang, area[inArea-1:inArea], 4, false)[0]
@@ -218,7 +219,6 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 		c.Role = r.locs[lang].T("neighbours_next", nil)
 		v.Next, shown[area[inArea+1]] = &c, true
 	}
-	chrono := r.cat.Chronological()
 	var around []*content.Activity
 	for d := 1; len(around) < aroundLimit && (all-d >= 0 || all+d < len(chrono)); d++ {
 		for _, i := range []int{all - d, all + d} {
@@ -246,7 +246,7 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 
 func (r *Renderer) label(lang string, a *content.Activity) string {
 	loc := r.locs[lang]
-	return loc.T("activity_label", map[string]any{"Area": loc.Number(r.cat.Area(a.Area).Number), "Number": loc.Number(a.Number)})
+	return loc.T("activity_label", map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number)})
 }
 
 // overdue returns message id (with the schedule in words) when the

@@ -11,6 +11,7 @@ func facts(site *content.Site, req Request) string {
 	return fmt.Sprintf(`# Facts of the activity, written once for every language.
 # See README.md ("For editors") for every field.
 id: %s                       # never change it once published (URLs, calendars)
+plan: %s                     # the work plan: a folder of content/plans
 area: %s
 number: %d                   # number within the area
 type: %s                     # training | webinar | workshop
@@ -26,7 +27,7 @@ providers: []                # e.g. - country: MA, with "tbc: true" if to be con
 beneficiaries: all           # all | francophone | arabophone
 status: planned              # planned | confirmed | completed | postponed | cancelled
 # registration: https://…    # registration link
-`, req.ID, req.Area, next(site, req.Area), req.Type, site.Config.Default())
+`, req.ID, currentPlan(site), req.Area, next(site, req.Area), req.Type, site.Config.Default())
 }
 
 // placeholders are the words of a new text file, per language.
@@ -48,4 +49,14 @@ func text(lang string, translation bool) string {
 		review = "unreviewed: true   # delete this line once the secretariat has reviewed the translation\n"
 	}
 	return fmt.Sprintf("---\ntitle: %q\nsummary: %q\n%s---\n%s\n", p[0], p[1], review, p[2])
+}
+
+// currentPlan is the id of the plan in force.
+func currentPlan(site *content.Site) string {
+	for _, p := range site.Plans {
+		if p.Status == content.PlanCurrent {
+			return p.ID
+		}
+	}
+	return ""
 }
