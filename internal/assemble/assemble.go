@@ -323,7 +323,9 @@ func PlanPath(lang, id string) string { return "/" + lang + "/plans/" + id + "/"
 func PlanActivitiesPath(lang, id string) string { return PlanPath(lang, id) + "activities/" }
 
 // PlanAreaPath is the page of an area within a plan.
-func PlanAreaPath(lang, plan, area string) string { return PlanPath(lang, plan) + "areas/" + area + "/" }
+func PlanAreaPath(lang, plan, area string) string {
+	return PlanPath(lang, plan) + "areas/" + area + "/"
+}
 
 // PlanCalendarPath is the iCalendar feed of a plan's activities.
 func PlanCalendarPath(lang, id string) string { return PlanPath(lang, id) + "calendar.ics" }

@@ -32,10 +32,10 @@ type loader struct {
 	texts    map[string]Texts     // by folder path, until attached
 	// pos holds where some fields of each facts file are written (id,
 	// number, plan, area, schedule, status), for problems found across files.
-	pos      map[any]map[string]diag.Pos
-	broken   map[string]bool        // folders whose facts file could not be read, or badly named
-	failed   map[string]bool        // "<folder>/<lang>" of text files reported unreadable or misnamed
-	ahead    map[string]readAhead   // text files read by prefetch, by name
+	pos    map[any]map[string]diag.Pos
+	broken map[string]bool      // folders whose facts file could not be read, or badly named
+	failed map[string]bool      // "<folder>/<lang>" of text files reported unreadable or misnamed
+	ahead  map[string]readAhead // text files read by prefetch, by name
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
