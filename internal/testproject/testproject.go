@@ -86,3 +86,11 @@ func Copy(t testing.TB, extra ...string) string {
 	}
 	return dir
 }
+
+// Plans returns the path of the overlay that adds two work plans to the
+// fixture (testdata/plans.txtar): 2023-2024 archived, 2027-2028 a draft.
+// Pass it to FS or Copy: testproject.FS(t, testproject.Plans(t)).
+func Plans(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(Root(t), "internal", "testproject", "testdata", "plans.txtar")
+}
