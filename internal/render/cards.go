@@ -20,14 +20,14 @@ type cards struct {
 }
 
 func newCards(cat *assemble.Catalog) *cards {
-	c := &cards{index: make(map[*content.Activity]int, len(cat.Activities)),
+	c := &cards{index: make(map[*content.Activity]int, len(cat.All)),
 		once: map[string][]sync.Once{}, card: map[string][]Card{}}
-	for i, a := range cat.Activities {
+	for i, a := range cat.All {
 		c.index[a] = i
 	}
 	for _, lang := range cat.Languages {
-		c.once[lang] = make([]sync.Once, len(cat.Activities))
-		c.card[lang] = make([]Card, len(cat.Activities))
+		c.once[lang] = make([]sync.Once, len(cat.All))
+		c.card[lang] = make([]Card, len(cat.All))
 	}
 	return c
 }

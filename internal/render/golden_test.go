@@ -34,11 +34,19 @@ func goldenPages() []string {
 	return append(pages, "index.html", "embed/ar/areas/youth-neet/index.html", "sitemap.xml", "robots.txt")
 }
 
-// renderFixture renders the shared fixture site (internal/testproject) with
-// the project's real layouts and strings, before minification.
-func renderFixture(t *testing.T) map[string][]byte {
+// goldenPlanPages are the pages of the fixture with three plans
+// (testproject.Plans) kept as golden files, in testdata/golden/plans: the
+// list of plans, a draft plan (right to left), an archived plan, a draft's
+// activity, an area across plans and the home page listing the plans.
+var goldenPlanPages = []string{"en/plans/index.html", "ar/plans/2027-2028/index.html", "fr/plans/2023-2024/index.html",
+	"fr/activities/green-skills-workshop/index.html", "en/areas/lmi/index.html", "fr/plans/2027-2028/areas/green-jobs/index.html", "ar/index.html"}
+
+// renderFixture renders the shared fixture site (internal/testproject),
+// with the extra overlays given, with the project's real layouts and
+// strings, before minification.
+func renderFixture(t *testing.T, extra ...string) map[string][]byte {
 	t.Helper()
-	project := testproject.FS(t)
+	project := testproject.FS(t, extra...)
 	sub, _ := fs.Sub(project, "content")
 	site, problems := content.Load(sub, "content")
 	if problems.HasErrors() {
@@ -72,14 +80,22 @@ func renderFixture(t *testing.T) map[string][]byte {
 // After an intended change: go test ./internal/render -run TestGolden -update
 // and review `git diff internal/render/testdata`.
 func TestGolden(t *testing.T) {
-	files := renderFixture(t)
-	for _, p := range goldenPages() {
+	compareGolden(t, renderFixture(t), goldenPages(), filepath.Join("testdata", "golden"))
+	compareGolden(t, renderFixture(t, testproject.Plans(t)), goldenPlanPages, filepath.Join("testdata", "golden", "plans"))
+}
+
+func compareGolden(t *testing.T, files map[string][]byte, pages []string, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
 		got, ok := files[p]
 		if !ok {
 			t.Errorf("%s is not rendered", p)
 			continue
 		}
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(p, "/", "_"))
+		golden := filepath.Join(dir, strings.ReplaceAll(p, "/", "_"))
 		if *update {
 			if err := os.WriteFile(golden, got, 0o644); err != nil {
 				t.Fatal(err)

@@ -34,11 +34,14 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 	}
 	current := pathOf(lang)
 	p.Nav = append(p.Nav, Link{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)})
-	for _, a := range r.cat.Areas {
-		t, _ := r.cat.Text(a.Texts, lang)
-		p.Nav = append(p.Nav, Link{Text: t.ShortTitle, Href: assemble.AreaPath(lang, a.ID)})
+	if r.cat.Current != nil {
+		for _, a := range r.cat.PlanAreas(r.cat.Current.ID) {
+			t, _ := r.cat.Text(a.Texts, lang)
+			p.Nav = append(p.Nav, Link{Text: t.ShortTitle, Href: assemble.AreaPath(lang, a.ID)})
+		}
 	}
-	p.Nav = append(p.Nav, Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)})
+	p.Nav = append(p.Nav, Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)},
+		Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
 	for i := range p.Nav {
 		p.Nav[i].Current = p.Nav[i].Href == current
 	}
@@ -92,16 +95,15 @@ func (r *Renderer) homePage(lang string) *Page {
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
 	h := &HomeView{Text: r.block(plan.Texts, lang)}
-	for _, a := range r.cat.Areas {
-		at, _ := r.cat.Text(a.Texts, lang)
-		h.Areas = append(h.Areas, AreaCard{
-			Href:  assemble.AreaPath(lang, a.ID),
-			Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
-			Lang:  at.Lang, Dir: l10n.Dir(at.Lang),
-			Title:   isolate(at.Title, l10n.Dir(at.Lang) == "rtl"),
-			Summary: isolate(at.Summary, l10n.Dir(at.Lang) == "rtl"),
-			Count:   loc.N("activities_count", len(r.cat.InArea(a.ID)), nil),
-		})
+	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
+		return assemble.AreaPath(lang, a.ID), len(r.cat.InArea(a.ID))
+	})
+	if len(r.cat.Plans) > 1 {
+		for i := len(r.cat.Plans) - 1; i >= 0; i-- {
+			c := r.planCard(lang, r.cat.Plans[i])
+			c.Current = r.cat.Plans[i] == plan
+			h.Plans = append(h.Plans, c)
+		}
 	}
 	p.Home = h
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
@@ -128,20 +130,34 @@ func (r *Renderer) pageTitle(lang, title string, n int) string {
 	return r.locs[lang].T("pager_title", map[string]any{"Title": title, "Page": r.locs[lang].Number(n)})
 }
 
+// areaPage is page n of the catalog's page of area a: its activities in
+// every published plan.
 func (r *Renderer) areaPage(lang string, a *content.Area, n int) *Page {
+	base := func(l string) string { return assemble.AreaPath(l, a.ID) }
+	p := r.areaListPage(lang, a, r.cat.ChronologicalInArea(a.ID), base, n)
+	t, _ := r.cat.Text(a.Texts, lang)
+	p.Crumbs = r.listCrumbs(lang, t.ShortTitle, base(lang), n)
+	if c := r.cat.Current; c != nil && a.Plan != c.ID {
+		loc := r.locs[lang]
+		p.Area.Label = loc.T("area_label_plan", map[string]any{"Number": loc.Number(a.Number), "Plan": a.Plan})
+	}
+	return p
+}
+
+// areaListPage is page n of a list of area a's activities acts, whose
+// first page in each language is base.
+func (r *Renderer) areaListPage(lang string, a *content.Area, acts []*content.Activity, base func(string) string, n int) *Page {
 	loc := r.locs[lang]
 	t, _ := r.cat.Text(a.Texts, lang)
-	pathOf := func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) }
+	pathOf := func(l string) string { return assemble.ListPage(base(l), n) }
 	p := r.page(lang, r.pageTitle(lang, t.Title, n), t.Summary, pathOf)
-	p.Crumbs = r.listCrumbs(lang, t.ShortTitle, assemble.AreaPath(lang, a.ID), n)
-	acts := r.cat.ChronologicalInArea(a.ID)
 	p.Area = &AreaView{
 		Label: loc.T("area_label", map[string]any{"Number": loc.Number(a.Number)}),
 		Text:  r.block(a.Texts, lang),
 		First: n == 1,
 		Title: r.pageTitle(lang, t.Title, n),
 		Count: loc.N("activities_count", len(acts), nil),
-		List:  r.list(lang, acts, assemble.AreaPath(lang, a.ID), n, 3, false),
+		List:  r.list(lang, acts, base(lang), n, 3, false),
 	}
 	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle}), assemble.AreaCalendarPath(lang, a.ID))
 	return p
@@ -169,11 +185,18 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	area := r.cat.AreaOf(a)
 	areaText, _ := r.cat.Text(area.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, func(l string) string { return assemble.ActivityPath(l, a.ID) })
+	plan := r.cat.PlanOf(a)
+	areaPath := assemble.AreaPath(lang, area.ID)
 	p.Crumbs = []Link{
 		{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)},
-		{Text: areaText.ShortTitle, Href: assemble.AreaPath(lang, area.ID)},
+		{Text: areaText.ShortTitle, Href: areaPath},
 		{Text: r.label(lang, a), Current: true},
 	}
+	if !plan.Published() { // listed in its plan's pages only
+		areaPath = assemble.PlanAreaPath(lang, plan.ID, area.ID)
+		p.Crumbs = r.planCrumbs(lang, plan, Link{Text: areaText.ShortTitle, Href: areaPath}, p.Crumbs[2])
+	}
+	r.inPlan(p, lang, plan)
 	_, inArea := r.cat.Position(a)
 	v := &ActivityView{
 		Label:        r.label(lang, a),
@@ -182,17 +205,19 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		StatusKey:    a.Status,
 		Overdue:      r.overdue(lang, a, "overdue_notice"),
 		Text:         r.block(a.Texts, lang),
-		Facts:        r.facts(lang, a),
+		Facts:        append(r.facts(lang, a), r.planFact(lang, plan)),
 		Registration: safeURL(a.Registration),
-		AreaHref:     assemble.ListPage(assemble.AreaPath(lang, area.ID), pageOf(inArea)) + "#activity-" + a.ID,
+		AreaHref:     assemble.ListPage(areaPath, pageOf(inArea)) + "#activity-" + a.ID,
 		AreaTitle:    areaText.Title,
 		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),
 	}
 	r.neighbours(lang, a, v)
 	p.Activity = v
-	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": areaText.ShortTitle}), assemble.AreaCalendarPath(lang, area.ID))
-	if feed.Placeable(a) {
-		p.Feed.Event = feed.EventPath(lang, a.ID)
+	if plan.Published() { // a draft's activities are in no feed yet
+		p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": areaText.ShortTitle}), assemble.AreaCalendarPath(lang, area.ID))
+		if feed.Placeable(a) {
+			p.Feed.Event = feed.EventPath(lang, a.ID)
+		}
 	}
 	p.JSONLD = r.jsonLD(lang, a, t)
 	return p
@@ -246,7 +271,11 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 
 func (r *Renderer) label(lang string, a *content.Activity) string {
 	loc := r.locs[lang]
-	return loc.T("activity_label", map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number)})
+	data := map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number), "Plan": a.Plan}
+	if len(r.cat.Plans) > 1 { // numbers restart with each plan: say which
+		return loc.T("activity_label_plan", data)
+	}
+	return loc.T("activity_label", data)
 }
 
 // overdue returns message id (with the schedule in words) when the

@@ -59,7 +59,7 @@ type Renderer struct {
 	cards      *cards
 }
 
-var pageLayouts = []string{"home.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
+var pageLayouts = []string{"home.html", "plans.html", "plan.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
@@ -126,7 +126,8 @@ func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
 	for _, lang := range r.cat.Languages {
 		emit("home.html", indexFile(assemble.HomePath(lang)), func() *Page { return r.homePage(lang) })
 		r.listJobs(lang, emit)
-		for _, a := range r.cat.Activities {
+		r.planJobs(lang, emit)
+		for _, a := range r.cat.All {
 			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), func() *Page { return r.activityPage(lang, a) })
 		}
 		emit("embed-docs.html", indexFile(assemble.EmbedDocsPath(lang)), func() *Page { return r.embedDocsPage(lang) })

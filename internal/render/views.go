@@ -29,7 +29,13 @@ type Page struct {
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 
+	// Banner is the notice of a page of a draft or archived plan (nil on
+	// the other pages).
+	Banner *Banner
+
 	Home       *HomeView
+	Plans      *PlansView
+	Plan       *PlanView
 	Area       *AreaView
 	Activity   *ActivityView
 	Activities *ListView
@@ -108,10 +114,60 @@ type AreaCard struct {
 	Count     string
 }
 
-// HomeView is the home page.
+// HomeView is the home page: the current plan.
 type HomeView struct {
 	Text  Block
 	Areas []AreaCard
+	// Plans lists every plan when there are several (nil otherwise).
+	Plans []PlanCard
+}
+
+// Banner marks every page of a draft plan ("draft for consultation") or of
+// an archived one ("kept as a record"), with a link to the plan in force.
+type Banner struct {
+	Kind     string // "draft" or "archived": the CSS class
+	Text     string
+	LinkText string
+	Href     string
+}
+
+// PlanCard is a plan in a list of plans.
+type PlanCard struct {
+	Href      string
+	Lang, Dir string // of the title and summary (differ on fallback)
+	Title     template.HTML
+	Summary   template.HTML
+	Status    string
+	StatusKey string // draft, current or archived
+	Period    string
+	Count     string // "16 activities"
+	Current   bool   // the card of the page's own plan, on the home page
+}
+
+// PlansView is the list of plans.
+type PlansView struct {
+	Intro  string
+	Groups []PlanGroup
+}
+
+// PlanGroup is the plans of one status.
+type PlanGroup struct {
+	Heading string
+	Plans   []PlanCard
+}
+
+// PlanView is a plan's overview page.
+type PlanView struct {
+	Text      Block
+	Status    string
+	StatusKey string
+	Period    string
+	Adopted   string // "Adopted on …", or empty
+	Areas     []AreaCard
+	// ActivitiesHref and ActivitiesLink lead to the plan's activity list.
+	ActivitiesHref string
+	ActivitiesLink string
+	Count          string
 }
 
 // AreaView is a thematic area page (one page of its activities).

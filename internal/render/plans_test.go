@@ -1,0 +1,93 @@
+package render_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/oic-pesnet/workplan/internal/testproject"
+)
+
+// TestPlanPages checks the pages of the fixture with three plans: 2023-2024
+// archived, 2025-2026 current, 2027-2028 a draft for consultation.
+func TestPlanPages(t *testing.T) {
+	files := renderFixture(t, testproject.Plans(t))
+	has := func(page, s string) bool { return bytes.Contains(files[page], []byte(s)) }
+	must := func(page string, want ...string) {
+		t.Helper()
+		if files[page] == nil {
+			t.Errorf("%s is not rendered", page)
+			return
+		}
+		for _, s := range want {
+			if !has(page, s) {
+				t.Errorf("%s lacks %q", page, s)
+			}
+		}
+	}
+	mustNot := func(page string, unwanted ...string) {
+		t.Helper()
+		for _, s := range unwanted {
+			if has(page, s) {
+				t.Errorf("%s has %q", page, s)
+			}
+		}
+	}
+	const noindex = `<meta name="robots" content="noindex">`
+	for _, lang := range []string{"fr", "ar", "en"} {
+		draft := []string{lang + "/plans/2027-2028/index.html", lang + "/plans/2027-2028/activities/index.html",
+			lang + "/plans/2027-2028/areas/lmi/index.html", lang + "/plans/2027-2028/areas/green-jobs/index.html",
+			lang + "/activities/green-skills-workshop/index.html"}
+		for _, page := range draft {
+			// Every page of a draft says so, and search engines keep out.
+			must(page, `class="notice plan-banner plan-banner-draft"`, noindex, `href="/`+lang+`/plans/2025-2026/"`)
+		}
+		// A draft's activity is in its plan's lists only, and in no feed.
+		must(lang+"/plans/2027-2028/activities/index.html", "/activities/green-skills-workshop/")
+		must(lang+"/plans/2027-2028/areas/green-jobs/index.html", "/activities/green-skills-workshop/")
+		for _, page := range []string{lang + "/activities/index.html", lang + "/index.html", lang + "/areas/lmi/index.html", "sitemap.xml"} {
+			mustNot(page, "green-skills-workshop")
+		}
+		mustNot(lang+"/activities/green-skills-workshop/index.html", "calendar.ics", "event.ics")
+		// An archived plan: kept as a record, with a link to the plan in force.
+		for _, page := range []string{lang + "/plans/2023-2024/index.html", lang + "/activities/lfs-workshop/index.html",
+			lang + "/plans/2023-2024/areas/digital/index.html"} {
+			must(page, `plan-banner-archived`, `href="/`+lang+`/plans/2025-2026/"`)
+			mustNot(page, noindex)
+		}
+		// The current plan's pages carry no banner.
+		for _, page := range []string{lang + "/index.html", lang + "/plans/2025-2026/index.html", lang + "/activities/lmis-training/index.html"} {
+			mustNot(page, "plan-banner")
+		}
+		// An area continues across plans: its page lists every published
+		// plan's activities, numbered within their plan.
+		must(lang+"/areas/lmi/index.html", "/activities/lfs-workshop/", "/activities/lmis-training/", "2023-2024")
+		// The navigation shows the current plan's areas only; the area that
+		// ended keeps its page.
+		mustNot(lang+"/index.html", `href="/`+lang+`/areas/digital/"`)
+		must(lang+"/areas/digital/index.html", "/activities/online-counters/", "2023-2024")
+		// The home page lists the plans; each plan page is linked.
+		for _, id := range []string{"2023-2024", "2025-2026", "2027-2028"} {
+			must(lang+"/index.html", `href="/`+lang+`/plans/`+id+`/"`)
+			must(lang+"/plans/index.html", `href="/`+lang+`/plans/`+id+`/"`)
+		}
+		// An activity names its plan.
+		must(lang+"/activities/lfs-workshop/index.html", `href="/`+lang+`/plans/2023-2024/"`)
+		// The plan pages of published plans have their feed.
+		must(lang+"/plans/2023-2024/index.html", "/"+lang+"/plans/2023-2024/calendar.ics")
+		mustNot(lang+"/plans/2027-2028/index.html", "calendar.ics")
+		// Adoption, when the plan gives it.
+		must(lang+"/plans/2023-2024/index.html", "2023")
+	}
+	if !has("ar/plans/2027-2028/index.html", `dir="rtl"`) {
+		t.Error("the Arabic plan page is not right to left")
+	}
+	for _, s := range []string{"/fr/plans/2023-2024/", "/fr/plans/2025-2026/activities/", "/fr/areas/digital/"} {
+		if !has("sitemap.xml", "https://example.org"+s+"<") {
+			t.Errorf("sitemap.xml lacks %s", s)
+		}
+	}
+	if strings.Count(string(files["fr/plans/2023-2024/index.html"]), "2ᵉ réunion biennale")+strings.Count(string(files["fr/plans/2023-2024/index.html"]), "2e réunion biennale") == 0 {
+		t.Error("the archived plan's page does not name the meeting that adopted it")
+	}
+}
