@@ -143,9 +143,11 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 	pg.Crumbs = r.planCrumbs(lang, p)
 	v := &PlanView{
 		Text: r.block(p.Texts, lang), Status: loc.T("plan_status_"+p.Status, nil), StatusKey: p.Status,
-		Period:         r.period(lang, p),
-		Adopted:        r.adopted(lang, p),
-		Areas:          r.areaCards(lang, r.cat.PlanAreas(p.ID), func(a *content.Area) (string, int) { return assemble.PlanAreaPath(lang, p.ID, a.ID), len(r.cat.ChronologicalInPlanArea(p.ID, a.ID)) }),
+		Period:  r.period(lang, p),
+		Adopted: r.adopted(lang, p),
+		Areas: r.areaCards(lang, r.cat.PlanAreas(p.ID), func(a *content.Area) (string, int) {
+			return assemble.PlanAreaPath(lang, p.ID, a.ID), len(r.cat.ChronologicalInPlanArea(p.ID, a.ID))
+		}),
 		ActivitiesHref: assemble.PlanActivitiesPath(lang, p.ID),
 		ActivitiesLink: loc.T("plan_activities_link", nil),
 		Count:          loc.N("activities_count", len(r.cat.InPlan(p.ID)), nil),
