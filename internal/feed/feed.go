@@ -1,9 +1,16 @@
 // Package feed writes the iCalendar (RFC 5545, RFC 7986) feeds of the
 // catalog, per language: the default feed (/<lang>/calendar.ics: only the
 // activities whose days are known) and the planning feed
-// (/<lang>/planning.ics: also every fuzzy item, as one marker) of the plan
-// and of each area, default feeds per beneficiary scope, per language of
-// delivery and per provider country, and one file per activity (paths.go).
+// (/<lang>/planning.ics: also every fuzzy item, as one marker) of the whole
+// catalog, of each work plan and of each area, default feeds per
+// beneficiary scope, per language of delivery and per provider country,
+// and one file per activity (paths.go).
+//
+// Only published activities are in feeds (assemble.Catalog.Activities): a
+// draft plan is on the site for consultation, but neither it nor its
+// activities have a feed or an event file until it becomes current. Each
+// published plan, current or archived, has its own pair of feeds
+// (assemble.PlanCalendarPath, PlanPlanningPath), named after its period.
 //
 // Each activity is a VEVENT whose UID is derived from the activity id and
 // the language only ("<id>-<lang>@<host of site.yaml's base_url>"), so it
@@ -92,9 +99,10 @@ func (w *Writer) Files() ([]output.File, *diag.List) { return output.Run(w) }
 
 // Jobs is the feeds' generator (output.Generator): one job per feed, which
 // builds and encodes its calendar when it runs. Per language: the default
-// feed and the planning feed of the whole plan and of each area, the
-// default feeds per beneficiary scope, per language of delivery and per
-// provider country, and one "add to my calendar" file per dated activity.
+// feed and the planning feed of the whole catalog, of each published plan
+// and of each area, the default feeds per beneficiary scope, per language
+// of delivery and per provider country, and one "add to my calendar" file
+// per dated activity. Every list is of published activities only.
 func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	problems := &diag.List{}
 	var jobs []output.Job
@@ -111,31 +119,40 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
-		all := w.cat.Activities
-		add(feedSpec{lang, loc.T("feed_name", nil), assemble.CalendarPath(lang), assemble.ActivitiesPath(lang), all, Dated})
-		add(feedSpec{lang, loc.T("feed_planning_name", nil), PlanningPath(lang), assemble.ActivitiesPath(lang), all, Planning})
+		all := w.cat.Activities // published only: no draft plan's activity in any feed
+		add(feedSpec{lang: lang, name: loc.T("feed_name", nil), path: assemble.CalendarPath(lang), page: assemble.ActivitiesPath(lang), acts: all, mode: Dated})
+		add(feedSpec{lang: lang, name: loc.T("feed_planning_name", nil), path: PlanningPath(lang), page: assemble.ActivitiesPath(lang), acts: all, mode: Planning})
+		for _, p := range w.cat.Plans {
+			if !p.Published() { // a draft stays out of the feeds until it is current
+				continue
+			}
+			data := map[string]any{"Plan": p.ID}
+			page, acts, desc := assemble.PlanPath(lang, p.ID), w.cat.InPlan(p.ID), loc.T("feed_plan_description", data)
+			add(feedSpec{lang: lang, name: loc.T("feed_plan_name", data), path: assemble.PlanCalendarPath(lang, p.ID), page: page, acts: acts, mode: Dated, desc: desc})
+			add(feedSpec{lang: lang, name: loc.T("feed_plan_planning_name", data), path: PlanPlanningPath(lang, p.ID), page: page, acts: acts, mode: Planning, desc: desc})
+		}
 		for _, a := range w.cat.Areas {
 			t, _ := w.cat.Text(a.Texts, lang)
 			name := loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle})
-			add(feedSpec{lang, name, assemble.AreaCalendarPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID), Dated})
+			add(feedSpec{lang: lang, name: name, path: assemble.AreaCalendarPath(lang, a.ID), page: assemble.AreaPath(lang, a.ID), acts: w.cat.InArea(a.ID), mode: Dated})
 			planning := loc.T("feed_area_planning_name", map[string]any{"Area": t.ShortTitle})
-			add(feedSpec{lang, planning, AreaPlanningPath(lang, a.ID), assemble.AreaPath(lang, a.ID), w.cat.InArea(a.ID), Planning})
+			add(feedSpec{lang: lang, name: planning, path: AreaPlanningPath(lang, a.ID), page: assemble.AreaPath(lang, a.ID), acts: w.cat.InArea(a.ID), mode: Planning})
 		}
 		for _, s := range scopes {
-			add(feedSpec{lang, loc.T("feed_scope_name_"+s, nil), BeneficiariesPath(lang, s), assemble.ActivitiesPath(lang), forScope(all, s), Dated})
+			add(feedSpec{lang: lang, name: loc.T("feed_scope_name_"+s, nil), path: BeneficiariesPath(lang, s), page: assemble.ActivitiesPath(lang), acts: forScope(all, s), mode: Dated})
 		}
 		for _, c := range deliveryLanguages(all) {
 			name := loc.T("feed_language_name", map[string]any{"Language": loc.Language(c)})
-			add(feedSpec{lang, name, LanguagePath(lang, c), assemble.ActivitiesPath(lang), inLanguage(all, c), Dated})
+			add(feedSpec{lang: lang, name: name, path: LanguagePath(lang, c), page: assemble.ActivitiesPath(lang), acts: inLanguage(all, c), mode: Dated})
 		}
 		for _, c := range w.cat.Providers() {
 			name := loc.T("feed_country_name", map[string]any{"Country": loc.Country(c)})
-			add(feedSpec{lang, name, CountryPath(lang, c), assemble.ActivitiesPath(lang), byCountry(all, c), Dated})
+			add(feedSpec{lang: lang, name: name, path: CountryPath(lang, c), page: assemble.ActivitiesPath(lang), acts: byCountry(all, c), mode: Dated})
 		}
 		for _, a := range all {
 			if Placeable(a) {
 				t, _ := w.cat.Text(a.Texts, lang)
-				add(feedSpec{lang, t.Title, EventPath(lang, a.ID), assemble.ActivityPath(lang, a.ID), []*content.Activity{a}, Planning})
+				add(feedSpec{lang: lang, name: t.Title, path: EventPath(lang, a.ID), page: assemble.ActivityPath(lang, a.ID), acts: []*content.Activity{a}, mode: Planning})
 			}
 		}
 	}
@@ -149,11 +166,13 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 }
 
 // feedSpec is one feed: its language, name, address, the page it mirrors,
-// its activities and which of their schedules it carries.
+// its activities and which of their schedules it carries; desc replaces
+// the catalog's description (feed_description) when set.
 type feedSpec struct {
 	lang, name, path, page string
 	acts                   []*content.Activity
 	mode                   Mode
+	desc                   string
 }
 
 // Finish reports the interface messages the feeds asked for that i18n/
@@ -191,8 +210,12 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	// The X-WR- names carry no LANGUAGE parameter: node-ical and others
 	// then read them as objects and lose the calendar's name.
 	plain(cal.Props, "X-WR-CALNAME", f.name)
-	text(cal.Props, ical.PropDescription, loc.T("feed_description", nil), lang)
-	plain(cal.Props, "X-WR-CALDESC", loc.T("feed_description", nil))
+	desc := f.desc
+	if desc == "" {
+		desc = loc.T("feed_description", nil)
+	}
+	text(cal.Props, ical.PropDescription, desc, lang)
+	plain(cal.Props, "X-WR-CALDESC", desc)
 	setURI(cal.Props, ical.PropURL, w.abs(f.page))
 	setURI(cal.Props, ical.PropSource, w.abs(f.path))
 	// RFC 7986 requires the VALUE parameter on REFRESH-INTERVAL.

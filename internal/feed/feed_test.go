@@ -55,11 +55,11 @@ func fixtureFeeds(t *testing.T) map[string][]byte {
 
 func TestFixtureFeedsConform(t *testing.T) {
 	all := fixtureFeeds(t)
-	// 3 languages × (default and planning feeds of the plan and of 2 areas,
-	// 2 beneficiary scopes, 3 languages of delivery, 5 provider countries,
-	// 6 dated activities).
-	if len(all) != 66 {
-		t.Errorf("%d feeds, want 66: %v", len(all), slices.Sorted(mapsKeys(all)))
+	// 3 languages × (default and planning feeds of the catalog, of its one
+	// plan and of 2 areas, 2 beneficiary scopes, 3 languages of delivery,
+	// 5 provider countries, 6 dated activities).
+	if len(all) != 72 {
+		t.Errorf("%d feeds, want 72: %v", len(all), slices.Sorted(mapsKeys(all)))
 	}
 	for name, data := range all {
 		checkFeed(t, name, data)
@@ -86,7 +86,7 @@ func TestSharedFixtureFeedsConform(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	all := fixtureFeeds(t)
-	for _, name := range []string{"fr/calendar.ics", "fr/planning.ics", "ar/areas/lmi/planning.ics", "fr/areas/empty/calendar.ics", "en/activities/timed/event.ics", "fr/calendars/country-MA.ics"} {
+	for _, name := range []string{"fr/calendar.ics", "fr/planning.ics", "ar/areas/lmi/planning.ics", "fr/areas/empty/calendar.ics", "en/activities/timed/event.ics", "fr/calendars/country-MA.ics", "en/plans/2024-2026/calendar.ics"} {
 		golden := filepath.Join("testdata", strings.ReplaceAll(name, "/", "_")+".golden")
 		if *update {
 			if err := os.WriteFile(golden, all[name], 0o644); err != nil {

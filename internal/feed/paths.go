@@ -32,6 +32,12 @@ func AreaPlanningPath(lang, area string) string {
 	return "/" + lang + "/areas/" + area + "/planning.ics"
 }
 
+// PlanPlanningPath is the planning feed of one work plan, beside its
+// default feed (assemble.PlanCalendarPath).
+func PlanPlanningPath(lang, plan string) string {
+	return "/" + lang + "/plans/" + plan + "/planning.ics"
+}
+
 // EventPath is the "add to my calendar" file of one activity.
 func EventPath(lang, id string) string { return assemble.ActivityPath(lang, id) + "event.ics" }
 
