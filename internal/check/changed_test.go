@@ -116,6 +116,8 @@ func TestChangesFirst(t *testing.T) {
 		"  ar: 1 missing, 2 not yet reviewed\n" +
 		"    missing: content/activities/neet-readiness/activity.yaml\n" +
 		"  en: 0 missing, 0 not yet reviewed\n" +
+		"\nWork plans:\n" +
+		"  2025-2026 (current): 2 texts to review, 1 missing translation, 3 placeholders, 0 areas without activities\n" +
 		"\nYour changes: 4 warnings, 1 note (listed first).\n" +
 		"0 error(s), 4 warning(s), 3 note(s); "
 	if got := out.String(); !strings.HasPrefix(got, want) {

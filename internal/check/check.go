@@ -8,7 +8,11 @@
 // JSON and XML document parses. It also reports, per language, the pages
 // that lack a translation (warnings) and those whose translation still
 // carries the "unreviewed" mark (notes), and flags the "TODO" placeholders
-// that `pesnet new` leaves in the files it scaffolds (warnings).
+// that `pesnet new` leaves in the files it scaffolds (warnings). Per work
+// plan it lists what remains to write: texts still marked for review,
+// missing translations, placeholders and areas without activities, in full
+// for a draft plan (see PlanTodo for which are notes and which warnings,
+// and why a draft in progress passes --strict).
 //
 // Human renders the findings for people (grouped by file, with a summary),
 // GitHub as GitHub Actions annotations. Strict mode turns warnings into
@@ -30,6 +34,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -49,6 +54,8 @@ type Result struct {
 	Languages  []string
 	Missing    map[string][]string
 	Unreviewed map[string][]string
+	// Plans are the work plans' to-do lists, by period (see PlanTodo).
+	Plans []PlanTodo
 	// Changes are the files the editor changed, for the report to list
 	// their problems first; nil when not asked (see Changed).
 	Changes *Changes
@@ -64,8 +71,10 @@ func Run(project fs.FS) *Result {
 	if sub, err := fs.Sub(project, "content"); err == nil {
 		if site, _ := content.Load(sub, "content"); site != nil {
 			res.site = site
-			res.translations(site)
-			placeholders(site, res.Problems)
+			ps := pages(site)
+			res.translations(site.Config.Languages, ps)
+			placeholders(ps, res.Problems)
+			res.plans(site, ps)
 			overdue(site, res.Problems)
 		}
 	}
@@ -76,33 +85,34 @@ func Run(project fs.FS) *Result {
 	return res
 }
 
-// translations lists missing and unreviewed translations per language.
-func (r *Result) translations(site *content.Site) {
-	pages := []struct {
-		file  string
-		texts content.Texts
-	}{}
+// A page is a plan, an area or an activity, with its texts.
+type page struct {
+	plan  string // the plan's id
+	what  string // `plan 2027-2028`, `area "lmi" of plan 2027-2028`; "" for an activity
+	file  string // its facts file
+	texts content.Texts
+}
+
+// pages lists the site's pages: plans, areas, then activities.
+func pages(site *content.Site) []page {
+	var out []page
 	for _, p := range site.Plans {
-		pages = append(pages, struct {
-			file  string
-			texts content.Texts
-		}{p.File, p.Texts})
+		out = append(out, page{p.ID, "plan " + p.ID, p.File, p.Texts})
 	}
 	for _, a := range site.Areas {
-		pages = append(pages, struct {
-			file  string
-			texts content.Texts
-		}{a.File, a.Texts})
+		out = append(out, page{a.Plan, fmt.Sprintf("area %q of plan %s", a.ID, a.Plan), a.File, a.Texts})
 	}
 	for _, a := range site.Activities {
-		pages = append(pages, struct {
-			file  string
-			texts content.Texts
-		}{a.File, a.Texts})
+		out = append(out, page{a.Plan, "", a.File, a.Texts})
 	}
-	r.Languages = site.Config.Languages
+	return out
+}
+
+// translations lists missing and unreviewed translations per language.
+func (r *Result) translations(langs []string, pages []page) {
+	r.Languages = langs
 	for _, p := range pages {
-		for _, lang := range site.Config.Languages {
+		for _, lang := range langs {
 			switch t := p.texts[lang]; {
 			case t == nil:
 				r.Missing[lang] = append(r.Missing[lang], p.file)
@@ -131,33 +141,25 @@ func overdue(site *content.Site, problems *diag.List) {
 }
 
 // placeholders flags the "TODO" markers of scaffolded files.
-func placeholders(site *content.Site, problems *diag.List) {
-	var texts []*content.Text
-	for _, p := range site.Plans {
-		for _, t := range p.Texts {
-			texts = append(texts, t)
-		}
-	}
-	for _, a := range site.Areas {
-		for _, t := range a.Texts {
-			texts = append(texts, t)
-		}
-	}
-	for _, a := range site.Activities {
-		for _, t := range a.Texts {
-			texts = append(texts, t)
-		}
-	}
-	for _, t := range texts {
-		for _, field := range []struct{ name, value string }{{"title", t.Title}, {"summary", t.Summary}} {
-			if strings.Contains(field.value, "TODO") {
-				problems.Warnf(t.File, diag.Pos{Line: 1, Col: 1}, "the %s is still a placeholder (%q): write the real %s", field.name, field.value, field.name)
+func placeholders(pages []page, problems *diag.List) {
+	for _, p := range pages {
+		for _, lang := range slices.Sorted(maps.Keys(p.texts)) {
+			t := p.texts[lang]
+			for _, field := range []struct{ name, value string }{{"title", t.Title}, {"summary", t.Summary}} {
+				if strings.Contains(field.value, "TODO") {
+					problems.Warnf(t.File, diag.Pos{Line: 1, Col: 1}, "the %s is still a placeholder (%q): write the real %s", field.name, field.value, field.name)
+				}
 			}
-		}
-		for i, line := range strings.Split(string(t.Body), "\n") {
-			if col := strings.Index(line, "TODO"); col >= 0 {
-				problems.Warnf(t.File, diag.Pos{Line: t.BodyLine + i, Col: 1 + len([]rune(line[:col]))}, "placeholder text left in the description: replace it")
+			for i, line := range strings.Split(string(t.Body), "\n") {
+				if col := strings.Index(line, "TODO"); col >= 0 {
+					problems.Warnf(t.File, diag.Pos{Line: t.BodyLine + i, Col: 1 + len([]rune(line[:col]))}, "placeholder text left in the description: replace it")
+				}
 			}
 		}
 	}
+}
+
+// hasPlaceholder reports whether t holds a "TODO" placeholder.
+func hasPlaceholder(t *content.Text) bool {
+	return strings.Contains(t.Title, "TODO") || strings.Contains(t.Summary, "TODO") || strings.Contains(string(t.Body), "TODO")
 }

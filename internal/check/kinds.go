@@ -29,6 +29,12 @@ var kinds = []kind{
 		"no date yet, so left out of the calendar feeds", "add the schedule once it is known"},
 	{regexp.MustCompile(`placeholder`),
 		"placeholder text left (TODO)", "replace it with the real text"},
+	{regexp.MustCompile(`, a draft, is still to review`),
+		"texts of a draft plan still to review", `rewrite or review each for the plan, then delete "unreviewed: true"`},
+	{regexp.MustCompile(`of draft plan \S+ has no activities yet`),
+		"areas of a draft plan without activities yet", "add them with pesnet new activity --plan"},
+	{regexp.MustCompile(`, which is (current|archived), is still marked for review`),
+		"texts of an adopted plan still marked for review", `review each, then delete "unreviewed: true"`},
 	{regexp.MustCompile(`has no "[^"]*" text:`),
 		"missing translations (the page shows another language's text)", "add the file named"},
 }

@@ -54,6 +54,7 @@ func (r *Result) Human(w io.Writer) {
 			fmt.Fprintf(w, "    missing: %s\n", diag.Name(f))
 		}
 	}
+	r.humanPlans(w)
 	fmt.Fprintln(w)
 	if c := r.Changes; c != nil && c.Base != "" {
 		// Repeated here, where a terminal stops scrolling.
