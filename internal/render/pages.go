@@ -299,9 +299,10 @@ func (r *Renderer) rootPage() *Page {
 	p.Canonical = r.abs("/")
 	for _, l := range r.cat.Languages {
 		loc := r.locs[l]
+		t, _ := r.cat.Text(r.cat.Current.Texts, l)
 		p.Root = append(p.Root, RootChoice{
 			Lang: l, Dir: l10n.Dir(l), Name: loc.T("lang_self", nil), Href: assemble.HomePath(l),
-			Title: loc.T("plan_name", nil), Intro: loc.T("root_intro", nil), Prompt: loc.T("root_title", nil),
+			Title: t.Title, Intro: loc.T("root_intro", nil), Prompt: loc.T("root_title", nil),
 		})
 	}
 	return p
