@@ -15,7 +15,7 @@ import (
 func (g *generator) activity(lang string, a *content.Activity) activity {
 	loc := g.locs[lang]
 	out := activity{
-		activityFacts: activityFacts{ID: a.ID, Area: a.Area, Number: a.Number, Type: a.Type, Status: a.Status, Overdue: g.cat.Overdue(a)},
+		activityFacts: activityFacts{ID: a.ID, Plan: a.Plan, Area: a.Area, Number: a.Number, Type: a.Type, Status: a.Status, Overdue: g.cat.Overdue(a)},
 		Schedule:      activitySchedule{scheduleFacts: scheduleOf(a), Text: loc.Schedule(a.Schedule, a.ScheduleTBC)},
 		Venue:         venue{Mode: a.Venue.Mode, Country: a.Venue.Country, City: a.Venue.City},
 		Languages:     g.langNames(lang, a.Languages),
@@ -39,6 +39,7 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 			Pages:        g.perLang(func(l string) string { return g.url(assemble.ActivityPath(l, a.ID)) }),
 			Calendar:     g.url(assemble.CalendarPath(lang)),
 			AreaCalendar: g.url(assemble.AreaCalendarPath(lang, a.Area)),
+			PlanCalendar: g.url(assemble.PlanCalendarPath(lang, a.Plan)),
 		},
 	}
 	if a.Venue.Country != "" {
@@ -95,7 +96,7 @@ func (g *generator) activityText(lang string, a *content.Activity) activityText 
 // area builds an area's object in lang.
 func (g *generator) area(lang string, a *content.Area) area {
 	out := area{
-		ID: a.ID, Number: a.Number,
+		ID: a.ID, Plan: a.Plan, Number: a.Number,
 		Activities: g.areaActivityIDs(a.ID),
 		URLs: areaURLs{
 			Page:     g.url(assemble.AreaPath(lang, a.ID)),

@@ -21,7 +21,10 @@ import (
 // in api/v1/<lang>/activities.json, flattened: lists are joined with "; "
 // (codes in one column, localized names in the next), booleans are "true"
 // or "false", absent optional facts are empty cells. Columns are only ever
-// added, at the end (overdue and as_of came with 1.1): read them by name.
+// added, at the end (overdue and as_of came with 1.1, plan with 1.2): read
+// them by name. area_number and area_title are those of the area in the
+// activity's own plan (an area's number and title may change from one
+// plan to the next).
 //
 // Spreadsheets run a cell that starts with =, +, -, @, a tab or a carriage
 // return as a formula (and some, with East Asian input, their fullwidth
@@ -41,6 +44,8 @@ func csvHeader() []string {
 		"url", "calendar_url", "area_calendar_url",
 		// Added in 1.1; new columns only ever go last.
 		"overdue", "as_of",
+		// Added in 1.2: the activity's work plan (its id, the period).
+		"plan",
 	}
 }
 
@@ -55,12 +60,18 @@ func (g *generator) csv(out io.Writer) error {
 	w.UseCRLF = true
 	_ = w.Write(csvHeader()) // w.Error reports any failure of the rows
 	for _, lang := range g.cat.Languages {
-		areas := map[string]area{}
-		for _, a := range g.areas[lang] {
-			areas[a.ID] = a
-		}
-		for _, a := range g.acts[lang] {
-			_ = w.Write(guard(append(csvRow(lang, a, areas[a.Area]), bool2(a.Overdue), date(g.cat.Site.Config.Updated))))
+		for i, a := range g.acts[lang] {
+			// The area as the activity's own plan has it: its number and
+			// title, which the activity's number follows.
+			number, title := 0, ""
+			if ar := g.cat.AreaOf(g.cat.Activities[i]); ar != nil { // the loader checks it is there
+				number = ar.Number
+				if t, _ := g.cat.Text(ar.Texts, lang); t != nil {
+					title = t.ShortTitle
+				}
+			}
+			row := append(csvRow(lang, a, number, title), bool2(a.Overdue), date(g.cat.Site.Config.Updated), a.Plan)
+			_ = w.Write(guard(row))
 		}
 	}
 	w.Flush()
@@ -70,10 +81,10 @@ func (g *generator) csv(out io.Writer) error {
 	return nil
 }
 
-func csvRow(lang string, a activity, ar area) []string {
+func csvRow(lang string, a activity, areaNumber int, areaTitle string) []string {
 	s := a.Schedule
 	return []string{
-		a.ID, lang, a.Area, strconv.Itoa(ar.Number), ar.Text.ShortTitle, strconv.Itoa(a.Number),
+		a.ID, lang, a.Area, strconv.Itoa(areaNumber), areaTitle, strconv.Itoa(a.Number),
 		a.Type, a.Labels.Type, a.Status, a.Labels.Status,
 		s.Notation, s.Text, s.Precision, s.Earliest, s.Latest, bool2(s.TBC), s.Start, s.End, s.TimeZone,
 		a.Venue.Mode, a.Venue.Country, a.Venue.CountryName, a.Venue.City,

@@ -17,7 +17,7 @@ func (g *generator) languages() []languageInfo {
 }
 
 func (g *generator) activitiesDoc(lang string) activitiesDoc {
-	return activitiesDoc{langHeader: g.langHeader("activities", lang), Areas: g.areas[lang], Activities: g.acts[lang]}
+	return activitiesDoc{langHeader: g.langHeader("activities", lang), Plans: g.plans[lang], Areas: g.areas[lang], Activities: g.acts[lang]}
 }
 
 // areaDoc is the document of the i-th area (in catalog order) in lang.
@@ -86,8 +86,11 @@ func (g *generator) indexDoc() indexDoc {
 
 // catalogDoc gathers every language's objects into one document.
 func (g *generator) catalogDoc() catalogDoc {
-	doc := catalogDoc{header: g.header("catalog"), Languages: g.languages(),
+	doc := catalogDoc{header: g.header("catalog"), Languages: g.languages(), Plans: make([]catalogPlan, 0, len(g.cat.Plans)),
 		Areas: make([]catalogArea, 0, len(g.cat.Areas)), Activities: make([]catalogActivity, 0, len(g.cat.Activities))}
+	for i := range g.cat.Plans {
+		doc.Plans = append(doc.Plans, g.catalogPlan(i))
+	}
 	for i := range g.cat.Areas {
 		doc.Areas = append(doc.Areas, g.catalogArea(i))
 	}
@@ -99,7 +102,7 @@ func (g *generator) catalogDoc() catalogDoc {
 
 func (g *generator) catalogArea(i int) catalogArea {
 	first := g.areas[g.cat.Languages[0]][i]
-	out := catalogArea{ID: first.ID, Number: first.Number, Texts: map[string]areaText{}, Activities: first.Activities,
+	out := catalogArea{ID: first.ID, Plan: first.Plan, Number: first.Number, Texts: map[string]areaText{}, Activities: first.Activities,
 		URLs: catalogAreaURLs{Pages: first.URLs.Pages, Calendars: langMap{}, Data: langMap{}}}
 	for _, lang := range g.cat.Languages {
 		a := g.areas[lang][i]
@@ -124,7 +127,7 @@ func (g *generator) catalogActivity(i int) catalogActivity {
 		activityMore:   first.activityMore,
 		Texts:          map[string]activityText{},
 		Labels:         map[string]labels{},
-		URLs:           catalogActivityURLs{Pages: first.URLs.Pages, Calendars: langMap{}, AreaCalendars: langMap{}},
+		URLs:           catalogActivityURLs{Pages: first.URLs.Pages, Calendars: langMap{}, AreaCalendars: langMap{}, PlanCalendars: langMap{}},
 	}
 	if first.Venue.Country != "" {
 		out.Venue.CountryName = langMap{}
@@ -145,6 +148,7 @@ func (g *generator) catalogActivity(i int) catalogActivity {
 		}
 		out.Texts[lang], out.Labels[lang] = a.Text, a.Labels
 		out.URLs.Calendars[lang], out.URLs.AreaCalendars[lang] = a.URLs.Calendar, a.URLs.AreaCalendar
+		out.URLs.PlanCalendars[lang] = a.URLs.PlanCalendar
 	}
 	return out
 }

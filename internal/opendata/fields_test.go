@@ -50,6 +50,14 @@ func TestFields(t *testing.T) {
 		{"activity", "registration", "url", "", false},
 		{"catalogActivity", "texts.<lang>.title", "string", "", true},
 		{"index", "documents[].kind", "index | catalog | csv | activities | area | countries | country", "", true},
+		{"activities", "plans", "array of object", "plan", true},
+		{"catalog", "plans", "array of object", "catalogPlan", true},
+		{"plan", "status", "current | draft | archived", "", true},
+		{"plan", "adopted", "date", "", false},
+		{"plan", "urls.calendar", "url", "", false},
+		{"catalogPlan", "texts.<lang>.adopted_at", "string", "", false},
+		{"activity", "plan", "string", "", true},
+		{"catalogArea", "plan", "string", "", true},
 	} {
 		f := find(append(docs, objects...), tt.table, tt.path)
 		if f.Type != tt.typ || f.Ref != tt.ref || f.Required != tt.required {

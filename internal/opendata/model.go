@@ -64,6 +64,7 @@ type schemaRef struct {
 type catalogDoc struct {
 	header
 	Languages  []languageInfo    `json:"languages"`
+	Plans      []catalogPlan     `json:"plans"` // since 1.2
 	Areas      []catalogArea     `json:"areas"`
 	Activities []catalogActivity `json:"activities"`
 }
@@ -71,6 +72,7 @@ type catalogDoc struct {
 // activitiesDoc is api/v1/<lang>/activities.json.
 type activitiesDoc struct {
 	langHeader
+	Plans      []plan     `json:"plans"` // since 1.2
 	Areas      []area     `json:"areas"`
 	Activities []activity `json:"activities"`
 }
@@ -108,9 +110,67 @@ type countryURL struct {
 	Data string `json:"data"`
 }
 
-// area is a thematic area in one language.
+// plan is a work plan in one language. Every plan is listed, drafts
+// included (their pages are published for consultation), but a draft's
+// activities are in no activity list and it has no feed (no Calendar).
+type plan struct {
+	planFacts
+	Text   planText   `json:"text"`
+	Labels planLabels `json:"labels"`
+	URLs   planURLs   `json:"urls"`
+}
+
+// planFacts are the language-neutral facts of a plan.
+type planFacts struct {
+	ID      string `json:"id"`
+	Status  string `json:"status"`
+	Starts  string `json:"starts"`
+	Ends    string `json:"ends"`
+	Adopted string `json:"adopted,omitempty"`
+	// ActivityCount counts every activity of the plan, those of a draft
+	// too (which the activity lists leave out).
+	ActivityCount int `json:"activity_count"`
+}
+
+// planText is a plan's text in the language shown, plain text.
+type planText struct {
+	textMeta
+	Title     string `json:"title"`
+	Summary   string `json:"summary"`
+	AdoptedAt string `json:"adopted_at,omitempty"` // the meeting that adopted it
+}
+
+// planLabels are the site's words for a plan's status.
+type planLabels struct {
+	Status string `json:"status"`
+}
+
+type planURLs struct {
+	Page       string  `json:"page"`
+	Pages      langMap `json:"pages"`
+	Activities string  `json:"activities"`
+	Calendar   string  `json:"calendar,omitempty"` // published plans only
+}
+
+// catalogPlan is a work plan in every language.
+type catalogPlan struct {
+	planFacts
+	Texts  map[string]planText   `json:"texts"`
+	Labels map[string]planLabels `json:"labels"`
+	URLs   catalogPlanURLs       `json:"urls"`
+}
+
+type catalogPlanURLs struct {
+	Pages      langMap `json:"pages"`
+	Activities langMap `json:"activities"`
+	Calendars  langMap `json:"calendars,omitempty"` // published plans only
+}
+
+// area is a thematic area in one language: the catalog's version of the
+// area (assemble.Catalog.Areas), that of Plan.
 type area struct {
 	ID         string   `json:"id"`
+	Plan       string   `json:"plan"` // since 1.2
 	Number     int      `json:"number"`
 	Text       areaText `json:"text"`
 	Activities []string `json:"activities"` // ids, plan order
@@ -144,6 +204,7 @@ type areaURLs struct {
 // catalogArea is a thematic area in every language.
 type catalogArea struct {
 	ID         string              `json:"id"`
+	Plan       string              `json:"plan"`
 	Number     int                 `json:"number"`
 	Texts      map[string]areaText `json:"texts"`
 	Activities []string            `json:"activities"`
@@ -174,6 +235,7 @@ type activity struct {
 // by both forms of an activity (embedded, so their fields are inlined).
 type activityFacts struct {
 	ID     string `json:"id"`
+	Plan   string `json:"plan"` // since 1.2
 	Area   string `json:"area"`
 	Number int    `json:"number"`
 	Type   string `json:"type"`
@@ -254,6 +316,7 @@ type activityURLs struct {
 	Pages        langMap `json:"pages"`
 	Calendar     string  `json:"calendar"`
 	AreaCalendar string  `json:"area_calendar"`
+	PlanCalendar string  `json:"plan_calendar"` // since 1.2
 }
 
 // catalogActivity is an activity in every language: the facts once, each
@@ -303,4 +366,5 @@ type catalogActivityURLs struct {
 	Pages         langMap `json:"pages"`
 	Calendars     langMap `json:"calendars"`
 	AreaCalendars langMap `json:"area_calendars"`
+	PlanCalendars langMap `json:"plan_calendars"`
 }

@@ -6,9 +6,9 @@
 // Documents, relative to the output root (assemble.APIPrefix is /api/v1/):
 //
 //	api/v1/index.json                       discovery: languages, every document, every schema
-//	api/v1/catalog.json                     every area and activity, in every language
+//	api/v1/catalog.json                     every plan, area and activity, in every language
 //	api/v1/catalog.csv                      one row per activity and language (see csv.go)
-//	api/v1/<lang>/activities.json           every area and activity, text in <lang>
+//	api/v1/<lang>/activities.json           every plan, area and activity, text in <lang>
 //	api/v1/<lang>/areas/<area-id>.json      one area and its activities
 //	api/v1/<lang>/countries.json            provider countries with their activity counts
 //	api/v1/<lang>/countries/<CC>.json       the activities a country provides (or may provide)
@@ -18,8 +18,20 @@
 // catalog.json gives each fact once and each name, text and URL as an
 // object keyed by language code. A country gets a document only if it
 // provides (or may provide) at least one activity.
-// Activities are listed in plan order (area, then number), areas by
-// number, countries by ISO code. Every JSON document starts with "$schema"
+// Activities are listed in plan order (plan, area, then number), plans by
+// period, areas as assemble.Catalog.Areas orders them, countries by ISO
+// code.
+//
+// Work plans (since 1.2, plans.go): activities.json and catalog.json list
+// every plan, drafts included (their pages are published for
+// consultation), with its status, period, adoption, texts, pages and, when
+// published, its calendar feed. The activities (in every list, the area
+// and country documents and the CSV) are the published ones only
+// (assemble.Catalog.Activities): a draft plan's activities and its new
+// areas enter the data when it becomes current. Each activity names its
+// plan ("plan", and "plan_calendar" among its urls) and each area the plan
+// whose version of it is shown ("plan"). No new document kind was needed,
+// so index.json and a kept copy of its schema are unchanged. Every JSON document starts with "$schema"
 // (the absolute URL of its schema) and "version". Every URL in the
 // documents is absolute, built on Options.BaseURL. Texts are plain text
 // (Markdown converted by package plaintext), never HTML: embedders must
@@ -48,7 +60,8 @@
 // (site.yaml "updated"), and every activity "overdue": its dates have
 // passed as of that date while its status still says planned or confirmed
 // (assemble.Catalog.Overdue, the rule of the site's pages). Both came
-// with 1.1, as did the CSV's last two columns.
+// with 1.1, as did the CSV's columns overdue and as_of; the plans, the
+// "plan" of activities and areas and the CSV's plan column with 1.2.
 //
 // Output is deterministic: no clock, no randomness, struct field order as
 // key order and sorted maps, so the same content gives the same bytes.
@@ -77,7 +90,7 @@ import (
 
 // Version is the version of the documents: the major is the path's (v1),
 // the minor grows with each additive change.
-const Version = "1.1"
+const Version = "1.2"
 
 // Options are the settings of Files.
 type Options struct {
@@ -101,10 +114,12 @@ type generator struct {
 	locs     map[string]*l10n.Localizer
 	text     *plaintext.Converter
 	problems *diag.List
-	// acts and areas hold each language's objects, in plan order, built
-	// once and shared by every document of that language.
+	// acts, areas and plans hold each language's objects, in plan order
+	// (plans by period), built once and shared by every document of that
+	// language.
 	acts  map[string][]activity
 	areas map[string][]area
+	plans map[string][]plan
 	docs  []document
 	index []docRef
 }
@@ -120,7 +135,7 @@ type document struct {
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
 	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: cmp.Or(opts.Text, plaintext.New()),
-		problems: problems, acts: map[string][]activity{}, areas: map[string][]area{}}
+		problems: problems, acts: map[string][]activity{}, areas: map[string][]area{}, plans: map[string][]plan{}}
 	for _, lang := range cat.Languages {
 		g.locs[lang] = bundle.Localizer(lang)
 		g.acts[lang] = make([]activity, 0, len(cat.Activities))
@@ -130,6 +145,9 @@ func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, prob
 		}
 		for _, a := range cat.Areas {
 			g.areas[lang] = append(g.areas[lang], g.area(lang, a))
+		}
+		for _, p := range cat.Plans {
+			g.plans[lang] = append(g.plans[lang], g.plan(lang, p))
 		}
 	}
 	return g

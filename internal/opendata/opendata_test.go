@@ -364,7 +364,7 @@ func TestOverdue(t *testing.T) {
 	if overdue == 0 || overdue == len(doc.Activities) {
 		t.Errorf("%d of %d activities overdue: the fixture should have both kinds", overdue, len(doc.Activities))
 	}
-	if !strings.Contains(string(files["api/v1/catalog.json"]), `"id":"lmis-training","area":"lmi","number":1,"type":"training","status":"planned","overdue":true`) {
+	if !strings.Contains(string(files["api/v1/catalog.json"]), `"id":"lmis-training","plan":"2025-2026","area":"lmi","number":1,"type":"training","status":"planned","overdue":true`) {
 		t.Error("catalog.json does not mark lmis-training (2025-03, planned, as of 2025-06-30) overdue")
 	}
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["api/v1/catalog.csv"], []byte("\uFEFF")))).ReadAll()
