@@ -4,7 +4,8 @@
 //	pesnet build [-C dir] [-o public] [--base-url URL] [--noindex] [--quiet | --json]
 //	pesnet serve [-C dir] [--port 1313]
 //	pesnet check [-C dir] [--strict] [--format human|github]
-//	pesnet new activity [-C dir] [--area AREA] [--id ID] [--type TYPE]
+//	pesnet new activity [-C dir] [--plan PLAN] [--area AREA] [--id ID] [--type TYPE]
+//	pesnet new plan PERIOD [-C dir] [--from PLAN] [--areas A,B | --no-areas]
 //
 // Each subcommand only parses its flags and calls the packages under
 // internal/.
@@ -32,6 +33,7 @@ commands:
   serve   preview the site with live reload on http://127.0.0.1:1313/
   check   check everything build checks, and the built site, without writing
   new     scaffold an activity: pesnet new activity --area AREA --id ID
+          or the next work plan, a draft: pesnet new plan 2027-2029
 
 Run "pesnet <command> -h" for the flags of a command.
 `

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oic-pesnet/workplan/internal/testproject"
 )
 
 // copyProject copies the project's layouts, static and i18n folders and
@@ -233,4 +235,63 @@ func sameTree(a, b map[string][]byte) bool {
 		}
 	}
 	return true
+}
+
+// TestNewPlanCommand: the period may come before the flags; the draft is
+// written and check --strict passes on it; a refusal exits 1 and a
+// missing period 2, writing nothing.
+func TestNewPlanCommand(t *testing.T) {
+	dir := testproject.Copy(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "plan", "2027-2028", "-C", dir, "--areas", "lmi"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"created:\n  content/plans/2027-2028/_index.ar.md\n", "  content/plans/2027-2028/areas/lmi/area.yaml\n", "pesnet new activity --plan 2027-2028"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content/plans/2027-2028/areas/youth-neet")); !os.IsNotExist(err) {
+		t.Errorf("--areas lmi carried youth-neet over: %v", err)
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "-C", dir, "--strict"}, nil, &stdout, &stderr); code != 0 {
+		t.Errorf("check --strict: exit %d:\n%s", code, stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "  2027-2028 (draft), what remains to write: 6 texts to review, 0 missing translations, 0 placeholders, 1 area without activities\n") {
+		t.Errorf("check's to-do list:\n%s", stdout.String())
+	}
+
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"new", "activity", "-C", dir, "--plan", "2027-2028", "--area", "lmi", "--id", "lmi-observatories"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("new activity --plan: exit %d: %s", code, stderr.String())
+	}
+	facts, _ := os.ReadFile(filepath.Join(dir, "content/activities/lmi-observatories/activity.yaml"))
+	if !strings.Contains(string(facts), "plan: 2027-2028 ") || !strings.Contains(string(facts), "number: 1 ") {
+		t.Errorf("activity.yaml:\n%s", facts)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"new", "plan", "2027-2028", "-C", dir}, 1, "new: plan 2027-2028 already exists"},
+		{[]string{"new", "plan", "-C", dir, "2029-30"}, 1, `new: "2029-30" is not a period`},
+		{[]string{"new", "plan", "2029-2030", "-C", dir, "--from", "2023-2024"}, 1, `new: --from: unknown plan "2023-2024"`},
+		{[]string{"new", "plan", "2029-2030", "-C", dir, "--areas", "lmi,youth"}, 1, `new: --areas: unknown area "youth" in plan 2025-2026`},
+		{[]string{"new", "plan", "-C", dir}, 2, "new plan: give one period"},
+		{[]string{"new", "plan", "2029-2030", "2031-2032", "-C", dir}, 2, "new plan: give one period"},
+		{[]string{"new", "meeting"}, 2, "pesnet new plan PERIOD"},
+	} {
+		stderr.Reset()
+		if code := run(tt.args, nil, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%q: exit %d, want %d; stderr %q, want %q", tt.args, code, tt.code, stderr.String(), tt.want)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content", "plans"))
+	if len(entries) != 2 {
+		t.Errorf("%d entries in content/plans, want 2", len(entries))
+	}
 }

@@ -16,25 +16,26 @@ var ErrAborted = errors.New("stopped before every question was answered: nothing
 
 // question is one field Prompt asks for.
 type question struct {
-	label   string   // what is asked
-	choices []string // the valid answers, shown in the question (none: free text)
-	def     string   // taken when the answer is empty
+	label   string          // what is asked
+	choices func() []string // the valid answers, shown in the question (nil: free text)
+	def     string          // taken when the answer is empty
 	dst     *string
 	check   func(string) error // the rule Activity applies to this field
 }
 
 // Prompt asks on a terminal for the fields of req that are missing or
-// invalid: the area, the id, then the type. Each answer is checked as
-// soon as it is given, with the rules and messages of Activity; a wrong
-// answer is explained and the question asked again. An empty answer takes
-// the default, if the question has one.
+// invalid: the plan (only when there are several; the current one is the
+// default), the area of that plan, the id, then the type. Each answer is
+// checked as soon as it is given, with the rules and messages of Activity;
+// a wrong answer is explained and the question asked again. An empty
+// answer takes the default, if the question has one.
 func Prompt(in io.Reader, out io.Writer, dir string, req *Request) error {
-	site, err := load(dir)
+	p, err := open(dir)
 	if err != nil {
 		return err
 	}
 	r := bufio.NewReader(in)
-	for _, q := range questions(site, dir, req) {
+	for _, q := range p.questions(req) {
 		if err := q.ask(r, out); err != nil {
 			return err
 		}
@@ -42,14 +43,22 @@ func Prompt(in io.Reader, out io.Writer, dir string, req *Request) error {
 	return nil
 }
 
-func questions(site *content.Site, dir string, req *Request) []question {
-	return []question{
-		{label: "Thematic area", choices: areas(site), dst: &req.Area,
-			check: func(s string) error { return checkArea(site, s) }},
-		{label: "Activity id (lowercase words joined by hyphens, e.g. digital-skills-training)", dst: &req.ID,
-			check: func(s string) error { return checkID(site, dir, s) }},
-		{label: "Type", choices: types, def: content.TypeTraining, dst: &req.Type, check: checkType},
+func (p *project) questions(req *Request) []question {
+	var qs []question
+	// With one plan, there is nothing to choose; a plan given by flag is
+	// still checked.
+	if len(p.plans()) > 1 || req.Plan != "" {
+		qs = append(qs, question{label: "Work plan", choices: p.plans, def: p.current(), dst: &req.Plan, check: p.checkPlan})
+	} else if req.Plan == "" {
+		req.Plan = p.current()
 	}
+	return append(qs,
+		question{label: "Thematic area", choices: func() []string { return p.areas(req.Plan) }, dst: &req.Area,
+			check: func(s string) error { return p.checkArea(req.Plan, s) }},
+		question{label: "Activity id (lowercase words joined by hyphens, e.g. digital-skills-training)", dst: &req.ID,
+			check: p.checkID},
+		question{label: "Type", choices: func() []string { return types }, def: content.TypeTraining, dst: &req.Type, check: checkType},
+	)
 }
 
 // ask keeps a valid value given beforehand (a flag), and otherwise asks
@@ -92,8 +101,8 @@ func (q question) ask(r *bufio.Reader, out io.Writer) error {
 // prompt is the question as shown: "Type (training, webinar, workshop) [training]: ".
 func (q question) prompt() string {
 	s := q.label
-	if len(q.choices) > 0 {
-		s += " (" + strings.Join(q.choices, ", ") + ")"
+	if q.choices != nil {
+		s += " (" + strings.Join(q.choices(), ", ") + ")"
 	}
 	if q.def != "" {
 		s += " [" + q.def + "]"

@@ -14,12 +14,12 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
-func project(t *testing.T) string { return testproject.Copy(t) }
+func fixture(t *testing.T, extra ...string) string { return testproject.Copy(t, extra...) }
 
 // TestNewActivityPassesCheck: the scaffold builds, and check names only
 // its placeholders (plus a note: no date yet).
 func TestNewActivityPassesCheck(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	files, err := Activity(dir, Request{Area: "youth-neet", ID: "neet-mentoring", Type: "webinar"})
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +56,7 @@ func TestNewActivityPassesCheck(t *testing.T) {
 }
 
 func TestNewActivityRefuses(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	tests := []struct {
 		req  Request
 		want string
@@ -64,7 +64,8 @@ func TestNewActivityRefuses(t *testing.T) {
 		{Request{Area: "youth-neet", ID: "neet-readiness"}, `the id "neet-readiness" is already used by content/activities/neet-readiness/activity.yaml`},
 		{Request{Area: "youth-neet", ID: "../escape"}, `"../escape" is not a valid id`},
 		{Request{Area: "youth-neet", ID: "Mentoring"}, `"Mentoring" is not a valid id`},
-		{Request{Area: "youth", ID: "x"}, `unknown area "youth": use one of lmi, youth-neet`},
+		{Request{Area: "youth", ID: "x"}, `unknown area "youth" in plan 2025-2026: use one of lmi, youth-neet`},
+		{Request{Plan: "2027-2028", Area: "lmi", ID: "x"}, `unknown plan "2027-2028": use one of 2025-2026 (the folders of content/plans)`},
 		{Request{Area: "youth-neet", ID: "x", Type: "conference"}, `unknown type "conference"`},
 	}
 	for _, tt := range tests {
@@ -94,7 +95,7 @@ func refusal(t *testing.T, dir string, req Request) string {
 // messages; a wrong answer is explained and the question asked again; an
 // empty answer takes the default or is asked again.
 func TestPrompt(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	const (
 		area = "Thematic area (lmi, youth-neet): "
 		id   = "Activity id (lowercase words joined by hyphens, e.g. digital-skills-training): "
@@ -114,14 +115,14 @@ func TestPrompt(t *testing.T) {
 	if err := Prompt(strings.NewReader(input), &out, dir, &req); err != nil {
 		t.Fatal(err)
 	}
-	if req != (Request{Area: "lmi", ID: "lmi-clinic", Type: "training"}) {
+	if req != (Request{Plan: "2025-2026", Area: "lmi", ID: "lmi-clinic", Type: "training"}) {
 		t.Errorf("req = %+v", req)
 	}
 	if out.String() != want {
 		t.Errorf("transcript:\n%s\nwant:\n%s", out.String(), want)
 	}
 	for _, msg := range []string{
-		`unknown area "youth": use one of lmi, youth-neet`,
+		`unknown area "youth" in plan 2025-2026: use one of lmi, youth-neet`,
 		`"Mentoring" is not a valid id`,
 		`the id "neet-readiness" is already used by content/activities/neet-readiness/activity.yaml: choose another`,
 		`unknown type "conference": use training, webinar or workshop`,
@@ -139,16 +140,16 @@ func TestPrompt(t *testing.T) {
 // an invalid one is explained and asked for; a last line without a
 // newline is an answer.
 func TestPromptGiven(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	var out bytes.Buffer
 	req := Request{Area: "youth", ID: "neet-mentoring"}
 	if err := Prompt(strings.NewReader("youth-neet\nwebinar"), &out, dir, &req); err != nil {
 		t.Fatal(err)
 	}
-	if req != (Request{Area: "youth-neet", ID: "neet-mentoring", Type: "webinar"}) {
+	if req != (Request{Plan: "2025-2026", Area: "youth-neet", ID: "neet-mentoring", Type: "webinar"}) {
 		t.Errorf("req = %+v", req)
 	}
-	want := "unknown area \"youth\": use one of lmi, youth-neet\n" +
+	want := "unknown area \"youth\" in plan 2025-2026: use one of lmi, youth-neet\n" +
 		"Thematic area (lmi, youth-neet): " +
 		"Type (training, webinar, workshop) [training]: "
 	if out.String() != want {
@@ -159,7 +160,7 @@ func TestPromptGiven(t *testing.T) {
 // TestPromptEndOfInput: Ctrl-D stops cleanly at any question, with
 // nothing written.
 func TestPromptEndOfInput(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	for _, input := range []string{"", "lmi\n", "lmi\nlmi-clinic\n", "lmi\nlmi-clinic\nconf"} {
 		var out bytes.Buffer
 		req := Request{}
@@ -180,7 +181,7 @@ func TestPromptEndOfInput(t *testing.T) {
 // TestPromptBrokenContent: a content that cannot be read is reported
 // before any question.
 func TestPromptBrokenContent(t *testing.T) {
-	dir := project(t)
+	dir := fixture(t)
 	if err := os.Remove(filepath.Join(dir, "content", "site.yaml")); err != nil {
 		t.Fatal(err)
 	}

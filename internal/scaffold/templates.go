@@ -2,12 +2,13 @@ package scaffold
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/oic-pesnet/workplan/internal/content"
 )
 
-// facts is the new activity.yaml: valid defaults, each explained.
-func facts(site *content.Site, req Request) string {
+// facts is the new activity.yaml of plan: valid defaults, each explained.
+func facts(plan *content.Plan, req Request, number int, lang string) string {
 	return fmt.Sprintf(`# Facts of the activity, written once for every language.
 # See README.md ("For editors") for every field.
 id: %s                       # never change it once published (URLs, calendars)
@@ -16,6 +17,7 @@ area: %s
 number: %d                   # number within the area
 type: %s                     # training | webinar | workshop
 schedule: tbd                # e.g. "2025-09", "2025-Q2", "2025-11-04/2025-11-06"; tbd = no date yet
+# The dates fall within the plan's period: %s to %s.
 # schedule_tbc: true         # the date is to be confirmed
 venue:
   mode: online               # online | on-site
@@ -27,7 +29,7 @@ providers: []                # e.g. - country: MA, with "tbc: true" if to be con
 beneficiaries: all           # all | francophone | arabophone
 status: planned              # planned | confirmed | completed | postponed | cancelled
 # registration: https://…    # registration link
-`, req.ID, currentPlan(site), req.Area, next(site, req.Area), req.Type, site.Config.Default())
+`, req.ID, req.Plan, req.Area, number, req.Type, plan.Starts.Format(time.DateOnly), plan.Ends.Format(time.DateOnly), lang)
 }
 
 // placeholders are the words of a new text file, per language.
@@ -49,14 +51,4 @@ func text(lang string, translation bool) string {
 		review = "unreviewed: true   # delete this line once the secretariat has reviewed the translation\n"
 	}
 	return fmt.Sprintf("---\ntitle: %q\nsummary: %q\n%s---\n%s\n", p[0], p[1], review, p[2])
-}
-
-// currentPlan is the id of the plan in force.
-func currentPlan(site *content.Site) string {
-	for _, p := range site.Plans {
-		if p.Status == content.PlanCurrent {
-			return p.ID
-		}
-	}
-	return ""
 }
