@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/scaffold"
 )
 
 // An Edit is one change an editor makes to content/ through a pull
@@ -26,7 +29,9 @@ type Edit struct {
 var ErrNotApplicable = errors.New("the content has nothing this edit applies to")
 
 // Edits are the changes of issue #8's table, plus a removed activity (first,
-// so that ApplyAll keeps the effect of every later edit).
+// so that ApplyAll keeps the effect of every later edit) and the next work
+// plan started (last: a draft that pesnet new plan writes, drawn from the
+// current plan).
 func Edits() []Edit {
 	return []Edit{
 		{"remove an activity", removeActivity},
@@ -34,6 +39,7 @@ func Edits() []Edit {
 		{"mark an Arabic translation reviewed: delete unreviewed: true", markReviewed},
 		{"give an exact date: schedule YYYY-MM → YYYY-MM-18", exactDate},
 		{"add a complete new activity (the README's example id)", addActivity},
+		{"start the next plan: pesnet new plan (a draft, its texts to review, no activities)", startNextPlan},
 	}
 }
 
@@ -44,6 +50,7 @@ var (
 	idLine       = regexp.MustCompile(`(?m)^id: *.*$`)
 	areaLine     = regexp.MustCompile(`(?m)^area: *"?([a-z0-9-]+)"? *$`)
 	unreviewedLn = regexp.MustCompile(`(?m)^unreviewed: *true *\n`)
+	currentLine  = regexp.MustCompile(`(?m)^status: *current *(#.*)?$`)
 )
 
 // activities returns the activity folders of dir, sorted.
@@ -162,6 +169,38 @@ func nextNumber(acts []string, src string) (int, error) {
 		}
 	}
 	return highest + 1, nil
+}
+
+// startNextPlan does what editors do when the next work plan is being
+// prepared: `pesnet new plan` drawn from the current plan, for the period
+// after the latest plan, as long as the current one.
+func startNextPlan(dir string) error {
+	facts, err := filepath.Glob(filepath.Join(dir, "content", "plans", "*", "plan.yaml"))
+	if err != nil {
+		return err
+	}
+	current, latest, length := "", 0, 0
+	for _, f := range facts {
+		id := filepath.Base(filepath.Dir(f))
+		first, last, ok := content.PlanPeriod(id)
+		if !ok {
+			continue
+		}
+		latest = max(latest, last)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if currentLine.Match(data) {
+			current, length = id, last-first
+		}
+	}
+	if current == "" {
+		return ErrNotApplicable
+	}
+	next := fmt.Sprintf("%d-%d", latest+1, latest+1+length)
+	_, err = scaffold.Plan(dir, scaffold.PlanRequest{Period: next, From: current})
+	return err
 }
 
 // removeActivity deletes the first activity folder.

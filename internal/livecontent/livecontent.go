@@ -8,7 +8,8 @@
 // sites (internal/testproject). TestNoTestReadsLiveContent enforces that no
 // other test reads content/; TestEditorEdits applies the edits editors make
 // (a status, a reviewed translation, an exact date, a new activity, a
-// removed one) to a copy and runs Assert on it; with PESNET_SUITE_PROOF=1 it
+// removed one, the next work plan started as a draft with `pesnet new
+// plan`) to a copy and runs Assert on it; with PESNET_SUITE_PROOF=1 it
 // also runs the whole suite on a copy of the repository with every edit
 // applied.
 package livecontent
