@@ -383,9 +383,11 @@ func TestSitemapAndRobots(t *testing.T) {
 	if err := xml.Unmarshal(files(res)["sitemap.xml"], &set); err != nil {
 		t.Fatal(err)
 	}
-	// 3 languages × (home, all activities, embed docs, open data docs, 1 area, 3 activities).
-	if len(set.URLs) != 24 {
-		t.Errorf("%d URLs in the sitemap, want 24", len(set.URLs))
+	// 3 languages × (home, all activities, embed docs, open data docs, 1 area,
+	// 3 activities, and the work plans: their list, the current plan's
+	// overview, activities and 1 area).
+	if len(set.URLs) != 36 {
+		t.Errorf("%d URLs in the sitemap, want 36", len(set.URLs))
 	}
 	for _, u := range set.URLs {
 		langs := map[string]string{}

@@ -19,10 +19,11 @@ func TestFixtureProject(t *testing.T) {
 		t.Errorf("want only the note that the undated activity is left out of the feeds, got:\n%s", s)
 	}
 	// Per language: home, all activities, 2 areas, 5 activities, embed
-	// docs, open data docs, 404.
+	// docs, open data docs, 404, and the work plans: their list, the
+	// current plan's overview, activities and 2 areas.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 12 {
-			t.Errorf("%s: %d pages, want 12", lang, got)
+		if got := res.Pages[lang]; got != 17 {
+			t.Errorf("%s: %d pages, want 17", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)
