@@ -1,7 +1,17 @@
-// Package netlify reads netlify.toml and applies its redirect and header
-// rules to a request, the way Netlify's CDN does, so that `pesnet serve`
-// previews the site exactly as production serves it, and tests can assert
-// the production rules.
+// Package netlify reads netlify.toml and the _redirects file of the
+// publish folder, and applies their redirect and header rules to a
+// request, the way Netlify's CDN does, so that `pesnet serve` previews the
+// site exactly as production serves it, and tests can assert the
+// production rules.
+//
+// The two files have different authors: netlify.toml is written by hand
+// (build settings, headers, language negotiation, 404 pages), while
+// _redirects is written by the build (rules computed from the content,
+// such as the current plan's address; see internal/build/redirects), the
+// place Netlify documents for rules generated at build time. Netlify reads
+// _redirects first, then netlify.toml, and the first rule that matches
+// wins: Config.Prepend puts them in that order. The _redirects syntax is
+// described in redirects.go.
 //
 // Supported, as on Netlify: [[redirects]] with from/to/status/force and
 // Language conditions, matched in order (first match wins), where "*" in
@@ -14,7 +24,8 @@
 //
 // The Language condition is met when the request's most preferred language
 // (the first of Accept-Language by quality) has one of the listed base
-// languages.
+// languages; a Country condition never is (the preview has no visitor
+// country).
 package netlify
 
 import (
@@ -171,7 +182,7 @@ func (c *Config) Redirect(path, acceptLanguage string, fileExists bool) *Match {
 	for i := range c.Redirects {
 		r := &c.Redirects[i]
 		m := r.from.FindStringSubmatch(path)
-		if m == nil || (fileExists && !r.Force) || !r.languageOK(acceptLanguage) {
+		if m == nil || (fileExists && !r.Force) || !r.conditionsOK(acceptLanguage) {
 			continue
 		}
 		to := r.To
@@ -208,7 +219,13 @@ func locationEscape(v string) string {
 	return b.String()
 }
 
-func (r *Redirect) languageOK(accept string) bool {
+// conditionsOK reports whether the request meets r's conditions. The
+// preview knows no visitor's country, so a Country condition is never met:
+// it serves what a visitor from an unlisted country gets.
+func (r *Redirect) conditionsOK(accept string) bool {
+	if len(r.Conditions["Country"]) > 0 {
+		return false
+	}
 	want := r.Conditions["Language"]
 	if len(want) == 0 {
 		return true

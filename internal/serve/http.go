@@ -46,30 +46,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
 		p += "/"
 	}
-	name := fileOf(p)
-	_, exists := site[name]
-	if !exists && !strings.HasSuffix(p, "/") {
-		if _, dir := site[fileOf(p+"/")]; dir {
-			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-			return
-		}
+	a := rules.Answer(p, r.Header.Get("Accept-Language"), func(name string) bool {
+		_, ok := site[name]
+		return ok
+	})
+	if a.Redirected() {
+		http.Redirect(w, r, a.Location, a.Status)
+		return
 	}
-	status := http.StatusOK
-	if m := rules.Redirect(p, r.Header.Get("Accept-Language"), exists); m != nil {
-		switch m.Status {
-		case http.StatusMovedPermanently, http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
-			http.Redirect(w, r, m.Target, m.Status)
-			return
-		default:
-			p, status, name = m.Target, m.Status, fileOf(m.Target)
-		}
-	}
-	data, ok := site[name]
+	data, ok := site[a.File]
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	s.write(w, p, name, status, data, rules.HeadersFor(p))
+	s.write(w, a.Path, a.File, a.Status, data, rules.HeadersFor(a.Path))
 }
 
 func (s *Server) write(w http.ResponseWriter, p, name string, status int, data []byte, headers map[string]string) {
@@ -103,14 +93,6 @@ func loopbackHost(host string) bool {
 		return true
 	}
 	return false
-}
-
-// fileOf maps a URL path to an output file: "/fr/" → "fr/index.html".
-func fileOf(p string) string {
-	if strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
-	return strings.TrimPrefix(p, "/")
 }
 
 // inject adds the live-reload script to an HTML page.
