@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/check"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -85,9 +86,28 @@ func TestNewPlanPassesCheck(t *testing.T) {
 		t.Errorf("human output lacks %q:\n%s", want, human.String())
 	}
 
+	// It builds, and its pages are published for consultation: in every
+	// language, marked noindex, not in the sitemap.
 	b, err := build.Build(os.DirFS(dir), build.Options{})
 	if err != nil || b.Problems.HasErrors() || b.Problems.Count(diag.Warning) != 0 {
 		t.Fatalf("the draft plan does not build cleanly: %v\n%s", err, b.Problems)
+	}
+	out := map[string][]byte{}
+	for _, f := range b.Files {
+		out[f.Path] = f.Data
+	}
+	for _, lang := range []string{"fr", "ar", "en"} {
+		for _, p := range []string{assemble.PlanPath(lang, "2027-2028"), assemble.PlanAreaPath(lang, "2027-2028", "lmi"), assemble.PlanAreaPath(lang, "2027-2028", "youth-neet")} {
+			page, ok := out[strings.TrimPrefix(p, "/")+"index.html"]
+			if !ok {
+				t.Errorf("no page %s", p)
+			} else if !bytes.Contains(page, []byte("noindex")) {
+				t.Errorf("%s is not marked noindex", p)
+			}
+		}
+	}
+	if bytes.Contains(out["sitemap.xml"], []byte("2027-2028")) {
+		t.Error("the sitemap lists the draft plan")
 	}
 }
 
