@@ -58,8 +58,16 @@ func decodeFacts(d *decoder, root ast.Node) Facts {
 			"status": func(n ast.Node) {
 				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
 			},
-			"registration": func(n ast.Node) { f.Registration = decodeLink(d, n, "registration", false) },
-			"updated":      func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
+			"registration":            func(n ast.Node) { f.Registration = decodeLink(d, n, "registration", false) },
+			"updated":                 func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
+			"original_schedule":       func(n ast.Node) { f.OriginalSchedule = decodeScheduleKey(d, n, "original_schedule") },
+			"held":                    func(n ast.Node) { f.Outcome.Held = decodeHeld(d, n) },
+			"held_venue":              func(n ast.Node) { f.Outcome.Venue = decodeVenue(d, n) },
+			"participants":            func(n ast.Node) { f.Outcome.Participants = positive(d, n, "participants") },
+			"institutions":            func(n ast.Node) { f.Outcome.Institutions = positive(d, n, "institutions") },
+			"participating_countries": func(n ast.Node) { f.Outcome.Countries = countries(d, n, "participating_countries") },
+			"materials":               func(n ast.Node) { f.Outcome.Materials = links(d, n, "materials") },
+			"report":                  func(n ast.Node) { f.Outcome.Report = decodeLink(d, n, "report", false) },
 			"sequence": func(n ast.Node) {
 				if f.Sequence, _ = d.integer(n, "sequence"); f.Sequence < 0 {
 					d.errorf(n, "\"sequence\" must be 0 or more")
@@ -69,6 +77,7 @@ func decodeFacts(d *decoder, root ast.Node) Facts {
 	if len(f.Languages) == 0 && f.Languages != nil {
 		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr] (codes: %s)", languageExamples)
 	}
+	checkOutcome(d, root, &f)
 	if f.InterpretationTBC && len(f.Interpretation) == 0 {
 		d.errorf(valueOf(root, "interpretation_tbc"), "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
 	}
@@ -96,13 +105,18 @@ func oneOf(d *decoder, n ast.Node, key string, allowed ...string) string {
 }
 
 func decodeSchedule(d *decoder, n ast.Node) schedule.Schedule {
-	s, ok := d.text(n, "schedule")
+	return decodeScheduleKey(d, n, "schedule")
+}
+
+// decodeScheduleKey decodes a schedule written under key.
+func decodeScheduleKey(d *decoder, n ast.Node, key string) schedule.Schedule {
+	s, ok := d.text(n, key)
 	if !ok {
 		return schedule.Schedule{}
 	}
 	sch, err := schedule.Parse(s)
 	if err != nil {
-		d.problems.Errorf(d.file, d.posAt(n, s, err.Offset), "invalid schedule %s: %s", d.quote(n, s), err.Msg)
+		d.problems.Errorf(d.file, d.posAt(n, s, err.Offset), "invalid %s %s: %s", strings.ReplaceAll(key, "_", " "), d.quote(n, s), err.Msg)
 		return schedule.Schedule{}
 	}
 	return sch

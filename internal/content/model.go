@@ -30,6 +30,7 @@ package content
 import (
 	"time"
 
+	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -95,6 +96,13 @@ type Text struct {
 	Summary    string
 	// Meeting names the meeting that adopted a plan (plan texts only).
 	Meeting string
+	// Outcome (completed activities) and Reason (postponed or cancelled
+	// ones) are one-line texts of activity texts.
+	Outcome string
+	Reason  string
+	// at holds where some front matter fields are written, for problems
+	// found once the facts are known.
+	at map[string]diag.Pos
 	// Unreviewed marks a translation the secretariat has not reviewed yet.
 	Unreviewed bool
 	// Body is the Markdown after the front matter; BodyLine is the file
@@ -179,6 +187,36 @@ type Facts struct {
 	// publish it so that subscribed calendars replace the old event.
 	Updated  time.Time
 	Sequence int
+	// OriginalSchedule is the schedule first planned, kept when the
+	// activity was postponed (Schedule is then the new one).
+	OriginalSchedule schedule.Schedule
+	// Outcome records what happened; only a completed activity has one.
+	Outcome Outcome
+}
+
+// Outcome is what a completed activity achieved, written once for every
+// language (each language's text may add a short outcome sentence).
+type Outcome struct {
+	// Held are the days it actually took place (day or minute precision).
+	Held schedule.Schedule
+	// Venue is where it actually took place when that changed (Mode ""
+	// otherwise).
+	Venue Venue
+	// Participants and Institutions are counts (0: not reported);
+	// Countries the participating countries (ISO 3166-1 codes, sorted as
+	// written).
+	Participants int
+	Institutions int
+	Countries    []string
+	// Materials and Report are https links.
+	Materials []string
+	Report    string
+}
+
+// Reported reports whether o holds anything.
+func (o Outcome) Reported() bool {
+	return o.Held.Precision != schedule.Undetermined || o.Venue.Mode != "" || o.Participants > 0 || o.Institutions > 0 ||
+		len(o.Countries) > 0 || len(o.Materials) > 0 || o.Report != ""
 }
 
 // Venue says where an activity takes place.

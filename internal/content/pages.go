@@ -63,7 +63,7 @@ func (l *loader) activityFile(name string) bool {
 		}
 		a := &Activity{File: d.file, Facts: decodeFacts(d, root)}
 		l.pos[a] = map[string]diag.Pos{}
-		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status"} {
+		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held"} {
 			l.pos[a][key] = d.pos(valueOf(root, key))
 		}
 		l.acts[dir] = a
@@ -136,6 +136,7 @@ func (l *loader) finish() {
 	}
 	l.checkPlans()
 	l.checkReferences()
+	l.checkOutcomeTexts()
 	l.checkDuplicates()
 	l.sortSite()
 	for dir, p := range l.planDirs {

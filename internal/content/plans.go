@@ -159,6 +159,10 @@ func (l *loader) checkReferences() {
 			}
 			a.Area = ""
 		}
+		if h := a.Outcome.Held; h.Precision != schedule.Undetermined && (h.First.Before(p.Starts) || h.Last.After(p.Ends)) {
+			l.problems.Errorf(a.File, l.pos[a]["held"], "the days it was held fall outside plan %s, which covers %s to %s: check the dates",
+				p.ID, p.Starts.Format(time.DateOnly), p.Ends.Format(time.DateOnly))
+		}
 		s := a.Schedule
 		if s.Precision != schedule.Undetermined && (s.First.Before(p.Starts) || s.Last.After(p.Ends)) {
 			l.problems.Errorf(a.File, l.pos[a]["schedule"], "the schedule falls outside plan %s, which covers %s to %s: correct the dates, or move the activity to the plan that covers them (%s)",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/mdlimit"
 )
 
@@ -40,6 +41,11 @@ func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
 		h["short_title"] = line("short_title", &t.ShortTitle)
 	case planText:
 		h["adopted_at"] = line("adopted_at", &t.Meeting)
+	case activityText:
+		t.at = map[string]diag.Pos{}
+		for key, dst := range map[string]*string{"outcome": &t.Outcome, "reason": &t.Reason} {
+			h[key] = func(n ast.Node) { t.at[key] = d.pos(n); line(key, dst)(n) }
+		}
 	}
 	fields{d: d, handlers: h, required: []string{"title", "summary"}}.decode(doc.fm, "the front matter")
 	if t.ShortTitle == "" {

@@ -18,7 +18,10 @@
 package corpus
 
 import (
+	"time"
+
 	"fmt"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -58,7 +61,12 @@ type Activity struct {
 	Beneficiaries     string
 	Registration      string
 	Sequence          int
-	Texts             map[string]Text // by language
+	// Held, Participants and Countries are the outcome of a completed
+	// activity.
+	Held         string
+	Participants int
+	Countries    []string
+	Texts        map[string]Text // by language
 }
 
 // Provider is a provider country with its "to be confirmed" flag.
@@ -70,6 +78,7 @@ type Provider struct {
 // Text is one language's text of a page.
 type Text struct {
 	Title, ShortTitle, Summary string
+	Reason                     string // why a postponed or cancelled activity is
 	Body                       string // Markdown
 }
 
@@ -151,7 +160,38 @@ func (g *generator) activity(i, ai, number int) Activity {
 	for _, lang := range Langs {
 		a.Texts[lang] = g.activityText(lang, a.Type, topic)
 	}
+	outcome(i, &a)
 	return a
+}
+
+// outcome gives a completed activity the days it was held (its first
+// scheduled day, or a day of 2022 when it had none), participants and
+// countries, and a postponed or cancelled one its reason; derived from i,
+// so the random sequence, and every other generated value, stays the same.
+func outcome(i int, a *Activity) {
+	switch a.Status {
+	case "completed":
+		a.Held = fmt.Sprintf("2022-%02d-%02d", 1+i%12, 1+i%28)
+		if s, err := schedule.Parse(a.Schedule); err == nil && s.Precision != schedule.Undetermined {
+			a.Held = s.First.Format(time.DateOnly)
+		}
+		a.Participants = 10 + (i*37)%70
+		codes := []string{"MA", "TR", "SN", "AZ", "MY", "EG", "JO", "CI", "TN", "ID"}
+		for k := range 2 + i%4 {
+			a.Countries = append(a.Countries, codes[(i+k*3)%len(codes)])
+		}
+	case "postponed", "cancelled":
+		for lang, t := range a.Texts {
+			t.Reason = reasons[lang]
+			a.Texts[lang] = t
+		}
+	}
+}
+
+var reasons = map[string]string{
+	"fr": "À la demande du pays hôte.",
+	"ar": "بطلب من البلد المضيف.",
+	"en": "At the host country's request.",
 }
 
 // zones are time zones without daylight saving time changes, so that any

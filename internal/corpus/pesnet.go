@@ -61,7 +61,11 @@ func markdown(t Text) string {
 	if t.ShortTitle != "" {
 		b.WriteString("short_title: " + strconv.Quote(t.ShortTitle) + "\n")
 	}
-	b.WriteString("summary: " + strconv.Quote(t.Summary) + "\n---\n")
+	b.WriteString("summary: " + strconv.Quote(t.Summary) + "\n")
+	if t.Reason != "" {
+		b.WriteString("reason: " + strconv.Quote(t.Reason) + "\n")
+	}
+	b.WriteString("---\n")
 	b.WriteString(t.Body)
 	return b.String()
 }
@@ -105,6 +109,9 @@ func (a Activity) yaml() string {
 		line("registration: %s", a.Registration)
 	}
 	line("sequence: %d", a.Sequence)
+	if a.Held != "" {
+		line("held: %q\nparticipants: %d\nparticipating_countries: [%s]", a.Held, a.Participants, strings.Join(a.Countries, ", "))
+	}
 	return b.String()
 }
 
