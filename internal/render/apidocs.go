@@ -18,6 +18,9 @@ type APIDocsView struct {
 	Tables  []APIDoc // the fields of each kind of document…
 	Objects []APIDoc // …and of the objects they share
 	Example string   // a worked example, JavaScript
+	// PlanFeed is the address of the current plan's calendar feed in the
+	// page's language ("" without a current plan), shown with the plans.
+	PlanFeed string
 }
 
 // APIDoc is one kind of document, or one shared object, and its fields.
@@ -53,6 +56,9 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 	}
 	v := &APIDocsView{AsOf: r.cat.Site.Config.Updated.Format("2006-01-02"), Index: api("index.json"),
 		Example: apiExample(api(lang + "/activities.json"))}
+	if cur := r.cat.Current; cur != nil {
+		v.PlanFeed = r.abs(assemble.PlanCalendarPath(lang, cur.ID))
+	}
 	v.Docs = []APIDoc{
 		{Name: "index", Summary: loc.T("api_doc_index", nil), URL: api("index.json"), Schema: schema("index")},
 		{Name: "catalog", Summary: loc.T("api_doc_catalog", nil), URL: api("catalog.json"), Schema: schema("catalog")},
