@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/build/redirects"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/feed"
@@ -99,7 +100,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 // generator is one kind of output, and whether the build minifies its
 // files (static assets arrive minified and fingerprinted).
 type generator struct {
-	name   string // "pages", "feeds", "data" or "assets": what Result counts
+	name   string // "pages", "feeds", "data", "assets" or "redirects": what Result counts
 	gen    output.Generator
 	minify bool
 }
@@ -112,7 +113,8 @@ func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, 
 		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
 		{"feeds", feed.New(cat, bundle, base, text), false},                                     // iCalendar feeds
 		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base, Text: text}), false}, // JSON (encoded compactly), JSON Schemas, CSV
-		{"assets", static, false}, // static/, minified and fingerprinted
+		{"assets", static, false},                // static/, minified and fingerprinted
+		{"redirects", redirects.New(cat), false}, // _redirects: the rules that keep published URLs working
 	}
 }
 

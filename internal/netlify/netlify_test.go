@@ -5,9 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/oic-pesnet/workplan/internal/build"
-	"github.com/oic-pesnet/workplan/internal/testproject"
 )
 
 func project(t *testing.T) *Config {
@@ -109,32 +106,6 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 }
 
-// TestNoHeaderSetTwice checks every file of the built fixture site
-// (internal/testproject): no header may come from two rules, since Netlify
-// would join their values.
-func TestNoHeaderSetTwice(t *testing.T) {
-	c := project(t)
-	res, err := build.Build(testproject.FS(t), build.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range res.Files {
-		p := "/" + f.Path
-		seen := map[string]string{}
-		for _, h := range c.Headers {
-			if !h.re.MatchString(p) {
-				continue
-			}
-			for k := range h.Values {
-				if prev, ok := seen[k]; ok {
-					t.Errorf("%s: %s is set by both %q and %q", p, k, prev, h.For)
-				}
-				seen[k] = h.For
-			}
-		}
-	}
-}
-
 func TestPatterns(t *testing.T) {
 	c, err := Parse([]byte(`
 [[redirects]]
@@ -164,26 +135,5 @@ X = "2"
 	}
 	if _, err := Parse([]byte("[build\n")); err == nil || !regexp.MustCompile(`^netlify.toml:\d+:\d+: `).MatchString(err.Error()) {
 		t.Errorf("error = %v", err)
-	}
-}
-
-// TestEmbedCountryCase: an iframe address with the uppercase country code
-// of the open data redirects to the lowercase page, which exists; the
-// lowercase page itself and an unknown code are left alone.
-func TestEmbedCountryCase(t *testing.T) {
-	c := project(t)
-	for path, want := range map[string]string{
-		"/embed/fr/countries/MA/":           "/embed/fr/countries/ma/",
-		"/embed/ar/countries/TR/index.html": "/embed/ar/countries/tr/index.html",
-	} {
-		if m := c.Redirect(path, "", false); m == nil || m.Target != want || m.Status != 301 {
-			t.Errorf("%s: got %+v, want 301 %s", path, m, want)
-		}
-	}
-	if m := c.Redirect("/embed/fr/countries/ma/", "", true); m != nil {
-		t.Errorf("the lowercase page must be served, got %+v", m)
-	}
-	if m := c.Redirect("/embed/fr/countries/ZZ/", "", false); m == nil || m.Status != 404 {
-		t.Errorf("an unknown code must be a 404, got %+v", m)
 	}
 }

@@ -1,6 +1,7 @@
 // Package serve is the preview server of `pesnet serve`: it builds the
-// project in memory, serves it on a loopback address with the redirects and
-// headers of netlify.toml (package netlify), watches the project's sources,
+// project in memory, serves it on a loopback address with the redirects of
+// the built _redirects file then those of netlify.toml (Netlify's order),
+// and netlify.toml's headers (package netlify), watches the project's sources,
 // rebuilds on change and reloads open browser tabs. It answers only
 // requests addressed to a loopback name (127.0.0.1, localhost, [::1]):
 // any other Host header is what a web page reading the preview through DNS
@@ -20,12 +21,14 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/netlify"
+	"github.com/oic-pesnet/workplan/internal/output"
 )
 
 // Server holds the last good build and the clients to notify.
@@ -69,6 +72,9 @@ func (s *Server) Rebuild() (time.Duration, error) {
 	start := time.Now()
 	res, err := build.Build(s.project, s.opts)
 	rules, rerr := netlify.Load(s.project, "netlify.toml")
+	if err == nil && rerr == nil {
+		rules, rerr = generatedFirst(rules, res.Files)
+	}
 	elapsed := time.Since(start)
 	var problems []string
 	if res != nil && res.Problems != nil {
@@ -111,6 +117,20 @@ func (s *Server) Rebuild() (time.Duration, error) {
 	s.mu.Unlock()
 	s.report(res, elapsed, problems)
 	return elapsed, err
+}
+
+// generatedFirst puts the rules of the built _redirects file before those
+// of netlify.toml, the order in which Netlify applies them.
+func generatedFirst(toml *netlify.Config, files []output.File) (*netlify.Config, error) {
+	i, ok := slices.BinarySearchFunc(files, netlify.RedirectsFile, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return toml, nil
+	}
+	generated, err := netlify.ParseRedirects(netlify.RedirectsFile+" (made by the build)", files[i].Data)
+	if err != nil {
+		return nil, err
+	}
+	return toml.Prepend(generated), nil
 }
 
 // swap replaces the served site with a good build's and returns the paths

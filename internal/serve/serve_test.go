@@ -93,6 +93,34 @@ func TestServesLikeNetlify(t *testing.T) {
 	}
 }
 
+// TestGeneratedRedirects: the preview applies the build's _redirects
+// before netlify.toml, as Netlify does: the uppercase country path of an
+// iframe and the current plan's stable address redirect, and an unknown
+// country still reaches netlify.toml's 404 page.
+func TestGeneratedRedirects(t *testing.T) {
+	_, ts := start(t, project(t))
+	for path, want := range map[string]struct {
+		status int
+		to     string
+	}{
+		"/embed/fr/countries/MA/":      {301, "/embed/fr/countries/ma/"},
+		"/fr/plans/current/":           {302, "/fr/plans/2025-2026/"},
+		"/ar/plans/current":            {302, "/ar/plans/2025-2026/"},
+		"/en/plans/current/areas/lmi/": {302, "/en/plans/2025-2026/areas/lmi/"},
+	} {
+		resp, _ := get(t, ts.URL+path)
+		if resp.StatusCode != want.status || resp.Header.Get("Location") != want.to {
+			t.Errorf("%s: %d %q, want %d %s", path, resp.StatusCode, resp.Header.Get("Location"), want.status, want.to)
+		}
+	}
+	if resp, _ := get(t, ts.URL+"/embed/fr/countries/ma/"); resp.StatusCode != 200 {
+		t.Errorf("the lowercase iframe page: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, ts.URL+"/embed/fr/countries/ZZ/"); resp.StatusCode != 404 {
+		t.Errorf("an unknown country: %d, want 404", resp.StatusCode)
+	}
+}
+
 // TestRebuildLoop edits a page's text and sees the new page served, then
 // breaks a file: the last good page stays, and open tabs are told the
 // problem with its file:line:col.
