@@ -64,6 +64,13 @@ try {
   check(!(await page.$('#pesnet-overlay')), 'the overlay stayed after the fix');
   const csp = (await page.request.get(url)).headers()['content-security-policy'] || '';
   check(csp.includes("frame-ancestors 'none'") && !csp.includes('unsafe-inline'), `CSP while serving: ${csp}`);
+  // The build's _redirects applies before netlify.toml, as on Netlify.
+  const base = `http://127.0.0.1:${port}`;
+  for (const [from, status, to] of [['/embed/en/countries/MA/', 301, '/embed/en/countries/ma/'], ['/en/plans/current/', 302, null]]) {
+    const r = await page.request.get(base + from, { maxRedirects: 0 });
+    const loc = r.headers()['location'] || '';
+    check(r.status() === status && (to ? loc === to : /^\/en\/plans\/\d{4}-\d{4}\/$/.test(loc)), `${from}: ${r.status()} ${loc}`);
+  }
 } finally {
   if (context) await context.close();
   server.kill();
@@ -74,4 +81,4 @@ if (failures.length) {
   console.error('serve: FAILED\n- ' + failures.join('\n- ') + '\n--- server log ---\n' + log);
   process.exit(1);
 }
-console.log('serve: 1 passed, 0 failed (overlay on a broken edit, reload on the fix)');
+console.log('serve: 1 passed, 0 failed (overlay on a broken edit, reload on the fix, generated redirects)');
