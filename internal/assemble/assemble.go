@@ -33,6 +33,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/schedule"
@@ -55,6 +56,11 @@ type Catalog struct {
 	// plans, as the latest of them that has it writes it. The current
 	// plan's areas come first, in its order.
 	Areas []*content.Area
+	// AsOf is the date the content describes: the latest of site.yaml's
+	// "updated" and the activities' "updated" dates. Progress figures and
+	// "overdue" are as of this date, never the build's clock, so the same
+	// commit always builds the same site.
+	AsOf time.Time
 	// Activities are the published activities in plan order (plan, area,
 	// number); All adds those of draft plans.
 	Activities []*content.Activity
@@ -93,6 +99,12 @@ func New(site *content.Site) *Catalog {
 		chronoArea: map[string][]*content.Activity{},
 		chronoPlan: map[string][]*content.Activity{},
 		planArea:   map[string][]*content.Activity{},
+	}
+	c.AsOf = site.Config.Updated
+	for _, a := range site.Activities {
+		if a.Updated.After(c.AsOf) {
+			c.AsOf = a.Updated
+		}
 	}
 	for _, p := range site.Plans {
 		c.plans[p.ID] = p
@@ -247,14 +259,14 @@ func (c *Catalog) Neighbourhood(a *content.Activity) (all, area []*content.Activ
 }
 
 // Overdue reports whether an activity's dates are all before the date the
-// content was last reviewed (site.yaml "updated") while its status still
+// content describes (AsOf) while its status still
 // says it is ahead (planned or confirmed): the secretariat has not yet
 // recorded whether it took place. The content's own date is used, never the
 // clock, so the same commit always builds the same site.
 func (c *Catalog) Overdue(a *content.Activity) bool {
 	return a.Schedule.Precision != schedule.Undetermined &&
 		(a.Status == content.StatusPlanned || a.Status == content.StatusConfirmed) &&
-		a.Schedule.Last.Before(c.Site.Config.Updated)
+		a.Schedule.Last.Before(c.AsOf)
 }
 
 // Providers returns the codes of every provider country, sorted.
