@@ -31,7 +31,8 @@ func goldenPages() []string {
 			pages = append(pages, lang+"/"+p)
 		}
 	}
-	return append(pages, "index.html", "embed/ar/areas/youth-neet/index.html", "sitemap.xml", "robots.txt")
+	return append(pages, "index.html", "embed/ar/areas/youth-neet/index.html", "sitemap.xml", "robots.txt",
+		"ar/activities/neet-readiness/index.html", "fr/activities/neet-readiness/index.html", "en/activities/neet-guidance/index.html")
 }
 
 // goldenPlanPages are the pages of the fixture with three plans

@@ -207,6 +207,8 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		Text:         r.block(a.Texts, lang),
 		Facts:        append(r.facts(lang, a), r.planFact(lang, plan)),
 		Registration: safeURL(a.Registration),
+		Outcome:      r.outcome(lang, a),
+		Note:         r.statusNote(lang, a),
 		AreaHref:     assemble.ListPage(areaPath, pageOf(inArea)) + "#activity-" + a.ID,
 		AreaTitle:    areaText.Title,
 		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),

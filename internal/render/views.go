@@ -190,6 +190,9 @@ type ActivityView struct {
 	Text         Block
 	Facts        []Fact
 	Registration string
+	// Outcome (completed) and Note (postponed or cancelled): nil when none.
+	Outcome      *OutcomeView
+	Note         *StatusNote
 	AreaHref     string // the page of the area's list that shows this activity
 	AreaTitle    string
 	AreaLink     string // "See all the activities of …"
