@@ -191,11 +191,11 @@ type ActivityView struct {
 	Facts        []Fact
 	Registration string
 	// Outcome (completed) and Note (postponed or cancelled): nil when none.
-	Outcome      *OutcomeView
-	Note         *StatusNote
-	AreaHref     string // the page of the area's list that shows this activity
-	AreaTitle    string
-	AreaLink     string // "See all the activities of …"
+	Outcome   *OutcomeView
+	Note      *StatusNote
+	AreaHref  string // the page of the area's list that shows this activity
+	AreaTitle string
+	AreaLink  string // "See all the activities of …"
 	// A bounded neighbourhood, whatever the size of the catalog: the
 	// previous and next activities of the area by date, and the nearest
 	// ones in time of any area.
