@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/scaffold"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // An Edit is one change an editor makes to content/ through a pull
@@ -35,7 +37,7 @@ var ErrNotApplicable = errors.New("the content has nothing this edit applies to"
 func Edits() []Edit {
 	return []Edit{
 		{"remove an activity", removeActivity},
-		{"record what happened: status planned → completed", setStatus},
+		{"record what happened: status planned → completed, held on its first day", setStatus},
 		{"mark an Arabic translation reviewed: delete unreviewed: true", markReviewed},
 		{"give an exact date: schedule YYYY-MM → YYYY-MM-18", exactDate},
 		{"add a complete new activity (the README's example id)", addActivity},
@@ -50,6 +52,7 @@ var (
 	idLine       = regexp.MustCompile(`(?m)^id: *.*$`)
 	areaLine     = regexp.MustCompile(`(?m)^area: *"?([a-z0-9-]+)"? *$`)
 	unreviewedLn = regexp.MustCompile(`(?m)^unreviewed: *true *\n`)
+	scheduleLine = regexp.MustCompile(`(?m)^schedule: *"?([^"#\n]*)"? *(#.*)?$`)
 	currentLine  = regexp.MustCompile(`(?m)^status: *current *(#.*)?$`)
 )
 
@@ -89,12 +92,30 @@ func factsFiles(dir string) ([]string, error) {
 	return acts, err
 }
 
+// setStatus records that the first planned activity with a date took
+// place: status completed, held on the first day of its schedule (a
+// completed activity says when it was held).
 func setStatus(dir string) error {
 	files, err := factsFiles(dir)
 	if err != nil {
 		return err
 	}
-	return rewriteFirst(files, statusLine, "status: completed")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		m := scheduleLine.FindSubmatch(data)
+		if m == nil || !statusLine.Match(data) {
+			continue
+		}
+		s, perr := schedule.Parse(strings.TrimSpace(string(m[1])))
+		if perr != nil || s.Precision == schedule.Undetermined {
+			continue
+		}
+		return rewriteFirst([]string{f}, statusLine, "status: completed\nheld: "+s.First.Format(time.DateOnly))
+	}
+	return ErrNotApplicable
 }
 
 func exactDate(dir string) error {
