@@ -14,6 +14,8 @@
 //	/<lang>/plans/<plan>/          one plan: its texts and areas
 //	/<lang>/plans/<plan>/activities/        its activities, by pages
 //	/<lang>/plans/<plan>/areas/<area-id>/   its area: that plan's objectives
+//	/<lang>/plans/<plan>/progress/          where it stands: figures, chart
+//	/<lang>/plans/<plan>/report/            its printable progress report
 //	/<lang>/calendar.ics           iCalendar feed of every activity
 //	/<lang>/areas/<area-id>/calendar.ics  feed of one area
 //	/<lang>/plans/<plan>/calendar.ics     feed of one plan
@@ -338,6 +340,12 @@ func PlanActivitiesPath(lang, id string) string { return PlanPath(lang, id) + "a
 func PlanAreaPath(lang, plan, area string) string {
 	return PlanPath(lang, plan) + "areas/" + area + "/"
 }
+
+// PlanProgressPath is the page that says where a plan stands.
+func PlanProgressPath(lang, id string) string { return PlanPath(lang, id) + "progress/" }
+
+// PlanReportPath is a plan's printable progress report.
+func PlanReportPath(lang, id string) string { return PlanPath(lang, id) + "report/" }
 
 // PlanCalendarPath is the iCalendar feed of a plan's activities.
 func PlanCalendarPath(lang, id string) string { return PlanPath(lang, id) + "calendar.ics" }

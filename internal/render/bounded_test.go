@@ -50,11 +50,13 @@ var cardRE = regexp.MustCompile(`<li class="card"`)
 
 // TestPagesAreBounded: with six times more activities, no HTML page shows
 // more cards or grows much; lists are split into pages of render.PageSize.
+// A plan's progress report is the exception, like the CSV and the feeds:
+// its point is to list every activity of its plan.
 func TestPagesAreBounded(t *testing.T) {
 	small, large := renderCorpus(t, 100), renderCorpus(t, 600)
 	maxOf := func(files map[string][]byte) (size, cards int, page string) {
 		for p, data := range files {
-			if path.Ext(p) != ".html" {
+			if path.Ext(p) != ".html" || strings.HasSuffix(p, "/report/index.html") {
 				continue
 			}
 			if len(data) > size {

@@ -40,7 +40,8 @@ func goldenPages() []string {
 // list of plans, a draft plan (right to left), an archived plan, a draft's
 // activity, an area across plans and the home page listing the plans.
 var goldenPlanPages = []string{"en/plans/index.html", "ar/plans/2027-2028/index.html", "fr/plans/2023-2024/index.html",
-	"fr/activities/green-skills-workshop/index.html", "en/areas/lmi/index.html", "fr/plans/2027-2028/areas/green-jobs/index.html", "ar/index.html"}
+	"fr/activities/green-skills-workshop/index.html", "en/areas/lmi/index.html", "fr/plans/2027-2028/areas/green-jobs/index.html", "ar/index.html",
+	"fr/plans/2025-2026/progress/index.html", "ar/plans/2025-2026/progress/index.html", "en/plans/2025-2026/report/index.html", "ar/plans/2025-2026/report/index.html"}
 
 // renderFixture renders the shared fixture site (internal/testproject),
 // with the extra overlays given, with the project's real layouts and

@@ -154,6 +154,7 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 	}
 	pg.Plan = v
 	if p.Published() {
+		v.ProgressHref, v.ProgressLink = assemble.PlanProgressPath(lang, p.ID), loc.T("plan_progress_link", nil)
 		pg.Feed = r.subscribe(loc.T("feed_plan_name", map[string]any{"Plan": p.ID}), assemble.PlanCalendarPath(lang, p.ID))
 	}
 	return pg

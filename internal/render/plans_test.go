@@ -91,3 +91,52 @@ func TestPlanPages(t *testing.T) {
 		t.Error("the archived plan's page does not name the meeting that adopted it")
 	}
 }
+
+// TestProgressPages checks where the fixture's plan stands, in each
+// language: the "as of" date from the content, the share realized, the
+// overdue activity, and a report that lists every activity of the plan.
+func TestProgressPages(t *testing.T) {
+	files := renderFixture(t, testproject.Plans(t))
+	want := map[string][]string{
+		"fr": {"Situation au 30 juin 2025", "activité réalisée (20 %)", "33 %", ">38<", "Ensemble du plan"},
+		"ar": {"الوضع في 30 يونيو 2025", "نشاط منجز (20٪)", "33٪", ">38<", "الخطة ككل"},
+		"en": {"Situation as of 30 June 2025", "activity completed (20%)", "33%", ">38<", "Whole plan"},
+	}
+	titles := map[string][]string{
+		"fr": {"Formation sur les systèmes", "Formation à la préparation à l&#39;emploi", "Atelier sur l&#39;orientation"},
+		"en": {"Training course on labour market information systems", "Training course on job readiness", "Workshop on guidance for young NEETs", "Webinar on mentoring", "Webinar on labour market observatories"},
+		"ar": {"دورة تدريبية حول الاستعداد للعمل", "ندوة عبر الإنترنت حول التوجيه الفردي"},
+	}
+	for lang, ws := range want {
+		page := string(files[lang+"/plans/2025-2026/progress/index.html"])
+		report := string(files[lang+"/plans/2025-2026/report/index.html"])
+		for _, w := range ws {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s progress page lacks %q", lang, w)
+			}
+			if !strings.Contains(report, w) {
+				t.Errorf("%s report lacks %q", lang, w)
+			}
+		}
+		if !strings.Contains(page, "/"+lang+"/activities/lmis-training/") {
+			t.Errorf("%s progress page does not list the overdue activity", lang)
+		}
+		if n := strings.Count(report, `<th scope="row" lang=`) - 3; n != 5 { // 3 rows of the summary table
+			t.Errorf("%s report lists %d activities, want 5", lang, n)
+		}
+		for _, title := range titles[lang] {
+			if !strings.Contains(report, title) {
+				t.Errorf("%s report lacks %q", lang, title)
+			}
+		}
+		if _, ok := files[lang+"/plans/2027-2028/progress/index.html"]; ok {
+			t.Errorf("%s: a draft plan has a progress page", lang)
+		}
+		if !strings.Contains(string(files[lang+"/plans/2023-2024/progress/index.html"]), "100") {
+			t.Errorf("%s: the archived plan's progress does not show its activities all completed", lang)
+		}
+	}
+	if !strings.Contains(string(files["ar/plans/2025-2026/progress/index.html"]), `direction="rtl"`) {
+		t.Error("the Arabic chart is not mirrored")
+	}
+}

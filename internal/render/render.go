@@ -59,7 +59,7 @@ type Renderer struct {
 	cards      *cards
 }
 
-var pageLayouts = []string{"home.html", "plans.html", "plan.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
+var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
@@ -127,6 +127,7 @@ func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
 		emit("home.html", indexFile(assemble.HomePath(lang)), func() *Page { return r.homePage(lang) })
 		r.listJobs(lang, emit)
 		r.planJobs(lang, emit)
+		r.progressJobs(lang, emit)
 		for _, a := range r.cat.All {
 			emit("activity.html", indexFile(assemble.ActivityPath(lang, a.ID)), func() *Page { return r.activityPage(lang, a) })
 		}

@@ -36,6 +36,7 @@ type Page struct {
 	Home       *HomeView
 	Plans      *PlansView
 	Plan       *PlanView
+	Progress   *ProgressView
 	Area       *AreaView
 	Activity   *ActivityView
 	Activities *ListView
@@ -168,6 +169,10 @@ type PlanView struct {
 	ActivitiesHref string
 	ActivitiesLink string
 	Count          string
+	// ProgressHref and ProgressLink lead to where the plan stands (a
+	// published plan only).
+	ProgressHref string
+	ProgressLink string
 }
 
 // AreaView is a thematic area page (one page of its activities).
