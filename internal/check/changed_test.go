@@ -105,10 +105,10 @@ func TestChangesFirst(t *testing.T) {
 		"\ncontent/activities/neet-readiness/activity.yaml\n" +
 		"  1:1: warning: " + msg["content/activities/neet-readiness/activity.yaml"] + "\n" +
 		"\nElsewhere (files you did not change): 2 notes\n" +
-		"  1 note: dates passed while the status is still planned or confirmed — set completed, postponed or cancelled\n" +
+		"  1 note: dates passed while the status is still planned or confirmed — set completed (with the days held), postponed or cancelled, at the status line given\n" +
 		"  1 note: no date yet, so left out of the calendar feeds — add the schedule once it is known\n" +
 		"\ncontent/activities/lmis-training/activity.yaml\n" +
-		"  1:1: note: " + msg["content/activities/lmis-training/activity.yaml"] + "\n" +
+		"  " + statusPos(t, dir, "content/activities/lmis-training/activity.yaml") + ": note: " + msg["content/activities/lmis-training/activity.yaml"] + "\n" +
 		"\ncontent/activities/neet-mentoring-webinar/activity.yaml\n" +
 		"  1:1: note: " + msg["content/activities/neet-mentoring-webinar/activity.yaml"] + "\n" +
 		"\nTranslations:\n" +
@@ -163,6 +163,22 @@ func pos(t *testing.T, dir, file string) string {
 		}
 	}
 	return fmt.Sprintf("%d:1", n)
+}
+
+// statusPos is where the value of the "status:" line of file starts.
+func statusPos(t *testing.T, dir, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "status: ") {
+			return fmt.Sprintf("%d:%d", i+1, len("status: ")+1)
+		}
+	}
+	t.Fatalf("%s has no status line", file)
+	return ""
 }
 
 // newActivity copies the activity folder from as a new activity id.

@@ -128,15 +128,23 @@ func (r *Result) translations(langs []string, pages []page) {
 	}
 }
 
-// overdue notes the activities whose dates have passed (as of site.yaml
-// "updated") while their status is still planned or confirmed.
+// overdue notes the activities whose dates have passed (as of the date
+// the content describes, assemble.Catalog.AsOf) while their status is
+// still planned or confirmed: the list of what to update, each at the line
+// to change.
 func overdue(site *content.Site, problems *diag.List) {
 	cat := assemble.New(site)
 	for _, a := range site.Activities {
-		if cat.Overdue(a) {
-			problems.Add(diag.Diagnostic{File: a.File, Pos: diag.Pos{Line: 1, Col: 1}, Severity: diag.Note,
-				Message: fmt.Sprintf("the dates of %q (%s) are before site.yaml's updated date, but its status is still %q: set completed, postponed or cancelled (the site shows \"date passed, status not yet updated\")", a.ID, a.Schedule.Notation, a.Status)})
+		if !cat.Overdue(a) {
+			continue
 		}
+		pos, change := a.StatusAt, fmt.Sprintf("change \"status: %s\" here", a.Status)
+		if pos.Line == 0 {
+			pos, change = diag.Pos{Line: 1, Col: 1}, "add a status line"
+		}
+		problems.Add(diag.Diagnostic{File: a.File, Pos: pos, Severity: diag.Note,
+			Message: fmt.Sprintf("to update: the dates of %q (%s) have passed (content as of %s) but its status is still %q: %s to completed (with \"held:\" and the actual days), postponed or cancelled (with a reason); the site shows \"date passed, status not yet updated\" until then",
+				a.ID, a.Schedule.Notation, cat.AsOf.Format("2006-01-02"), a.Status, change)})
 	}
 }
 

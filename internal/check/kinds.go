@@ -23,8 +23,8 @@ type kind struct {
 // kinds name the families that check itself and the build report most
 // often; any other message is summarized by its own words (see kindOf).
 var kinds = []kind{
-	{regexp.MustCompile(`are before site\.yaml's updated date, but its status is still`),
-		"dates passed while the status is still planned or confirmed", "set completed, postponed or cancelled"},
+	{regexp.MustCompile(`^to update: the dates of`),
+		"dates passed while the status is still planned or confirmed", "set completed (with the days held), postponed or cancelled, at the status line given"},
 	{regexp.MustCompile(`has no date yet`),
 		"no date yet, so left out of the calendar feeds", "add the schedule once it is known"},
 	{regexp.MustCompile(`placeholder`),

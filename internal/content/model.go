@@ -155,6 +155,9 @@ const (
 // Activity is one training course, webinar or workshop.
 type Activity struct {
 	File string // display path of activity.yaml
+	// StatusAt is where the status is written in File (zero when the
+	// file has no status line), for messages that ask to change it.
+	StatusAt diag.Pos
 	Facts
 	Texts Texts
 }

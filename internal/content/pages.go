@@ -66,6 +66,9 @@ func (l *loader) activityFile(name string) bool {
 		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held"} {
 			l.pos[a][key] = d.pos(valueOf(root, key))
 		}
+		if n := valueOf(root, "status"); n != root {
+			a.StatusAt = d.pos(n)
+		}
 		l.acts[dir] = a
 		l.site.Activities = append(l.site.Activities, a)
 		return true
