@@ -14,6 +14,7 @@ package progress
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -86,6 +87,18 @@ type Report struct {
 	AsOf  time.Time
 	Areas []Area // in plan order
 	Figures
+	// Countries are the countries that provide an activity of the plan or
+	// took part in a completed one, by code.
+	ByCountry []Country
+}
+
+// Country is what one country did in a plan: the activities it provides
+// (any status) and the completed ones its institutions took part in, in
+// plan order.
+type Country struct {
+	Code         string
+	Provided     []*content.Activity
+	Participated []*content.Activity
 }
 
 // Of computes the progress of plan in cat.
@@ -125,6 +138,7 @@ func Of(cat *assemble.Catalog, plan *content.Plan) Report {
 		r.Countries = append(r.Countries, c)
 	}
 	slices.Sort(r.Countries)
+	r.ByCountry = byCountry(cat.InPlan(plan.ID))
 	for _, a := range cat.ChronologicalInPlan(plan.ID) {
 		if cat.Overdue(a) {
 			r.Overdue = append(r.Overdue, a)
@@ -137,4 +151,33 @@ func Of(cat *assemble.Catalog, plan *content.Plan) Report {
 		slices.Sort(r.Areas[i].Countries)
 	}
 	return r
+}
+
+// byCountry lists each country's part in acts, sorted by code.
+func byCountry(acts []*content.Activity) []Country {
+	m := map[string]*Country{}
+	get := func(code string) *Country {
+		if m[code] == nil {
+			m[code] = &Country{Code: code}
+		}
+		return m[code]
+	}
+	for _, a := range acts {
+		for _, p := range a.Providers {
+			c := get(p.Country)
+			c.Provided = append(c.Provided, a)
+		}
+		if a.Status == content.StatusCompleted {
+			for _, code := range a.Outcome.Countries {
+				c := get(code)
+				c.Participated = append(c.Participated, a)
+			}
+		}
+	}
+	out := make([]Country, 0, len(m))
+	for _, c := range m {
+		out = append(out, *c)
+	}
+	slices.SortFunc(out, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
+	return out
 }

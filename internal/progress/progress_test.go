@@ -109,3 +109,17 @@ func TestPlansAreSeparate(t *testing.T) {
 		t.Errorf("2023-2024: %d participants, %d %%, countries %v", got.Participants, got.Percent(), got.Countries)
 	}
 }
+
+// TestByCountry checks each country's part: the activities it provides and
+// the completed ones it took part in.
+func TestByCountry(t *testing.T) {
+	cat := catalog(t, testproject.FS(t))
+	got := map[string][2]int{}
+	for _, c := range progress.Of(cat, cat.Plan("2025-2026")).ByCountry {
+		got[c.Code] = [2]int{len(c.Provided), len(c.Participated)}
+	}
+	want := map[string][2]int{"AZ": {1, 0}, "MY": {2, 0}, "TR": {2, 0}, "SN": {1, 1}, "MA": {1, 1}, "CI": {0, 1}, "TN": {0, 1}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("countries differ (-want +got):\n%s", diff)
+	}
+}

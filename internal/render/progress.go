@@ -2,7 +2,11 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -26,6 +30,22 @@ type ProgressView struct {
 	ProgressHref string
 	// Areas are the report's tables, one per area (report only).
 	Areas []ReportArea
+	// Countries is each country's part in the plan.
+	Countries CountryTable
+}
+
+// CountryTable lists each country's part in a plan: the activities it
+// provides and those its institutions took part in.
+type CountryTable struct {
+	Caption string
+	Head    []string
+	Rows    []CountryRow
+}
+
+// CountryRow is one country's part.
+type CountryRow struct {
+	Name                   string
+	Provided, Participated string
 }
 
 // Figure is one summary figure: "12" "activities realized".
@@ -163,7 +183,23 @@ func (r *Renderer) progressView(lang string, p *content.Plan, rep progress.Repor
 		}
 		v.Overdue = append(v.Overdue, r.overdueItem(lang, a))
 	}
+	v.Countries = r.countryTable(lang, rep)
 	return v
+}
+
+// countryTable is each country's part, by localized name in the reader's
+// alphabetical order (CLDR collation: "Émirats" sorts with E, Arabic
+// names by the Arabic alphabet).
+func (r *Renderer) countryTable(lang string, rep progress.Report) CountryTable {
+	loc := r.locs[lang]
+	t := CountryTable{Caption: loc.T("progress_countries_caption", nil),
+		Head: []string{loc.T("progress_col_country", nil), loc.T("progress_col_provided", nil), loc.T("progress_col_took_part", nil)}}
+	for _, c := range rep.ByCountry {
+		t.Rows = append(t.Rows, CountryRow{Name: loc.Country(c.Code), Provided: loc.Number(len(c.Provided)), Participated: loc.Number(len(c.Participated))})
+	}
+	col := collate.New(language.Make(lang))
+	slices.SortStableFunc(t.Rows, func(a, b CountryRow) int { return col.CompareString(a.Name, b.Name) })
+	return t
 }
 
 func (r *Renderer) overdueItem(lang string, a *content.Activity) OverdueItem {
