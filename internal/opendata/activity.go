@@ -51,6 +51,7 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 	if a.OtherProviders != "" {
 		out.Labels.OtherProviders = loc.T("other_providers_"+a.OtherProviders, nil)
 	}
+	g.addOutcome(lang, a, &out)
 	return out
 }
 
@@ -90,6 +91,8 @@ func (g *generator) activityText(lang string, a *content.Activity) activityText 
 		Title:       t.Title,
 		Summary:     t.Summary,
 		Description: g.text.Cached(t, t.Body),
+		Outcome:     t.Outcome,
+		Reason:      t.Reason,
 	}
 }
 

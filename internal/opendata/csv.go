@@ -21,8 +21,8 @@ import (
 // in api/v1/<lang>/activities.json, flattened: lists are joined with "; "
 // (codes in one column, localized names in the next), booleans are "true"
 // or "false", absent optional facts are empty cells. Columns are only ever
-// added, at the end (overdue and as_of came with 1.1, plan with 1.2): read
-// them by name. area_number and area_title are those of the area in the
+// added, at the end (overdue and as_of came with 1.1, plan with 1.2, the
+// outcome columns with 1.3): read them by name. area_number and area_title are those of the area in the
 // activity's own plan (an area's number and title may change from one
 // plan to the next).
 //
@@ -46,6 +46,15 @@ func csvHeader() []string {
 		"overdue", "as_of",
 		// Added in 1.2: the activity's work plan (its id, the period).
 		"plan",
+		// Added in 1.3: the outcome of a completed activity (empty for the
+		// others, and each fact when not reported), the outcome sentence,
+		// the reason of a postponed or cancelled activity, the schedule
+		// first planned.
+		"held", "held_text", "held_earliest", "held_latest", "held_start", "held_end", "held_time_zone",
+		"held_venue_mode", "held_venue_country", "held_venue_country_name", "held_venue_city", "held_venue_label",
+		"participants", "institutions", "participating_countries", "participating_country_names",
+		"materials", "report", "outcome", "reason",
+		"original_schedule", "original_schedule_text", "original_earliest", "original_latest",
 	}
 }
 
@@ -70,7 +79,8 @@ func (g *generator) csv(out io.Writer) error {
 					title = t.ShortTitle
 				}
 			}
-			row := append(csvRow(lang, a, number, title), bool2(a.Overdue), date(g.cat.Site.Config.Updated), a.Plan)
+			row := append(csvRow(lang, a, number, title), bool2(a.Overdue), date(g.cat.AsOf), a.Plan)
+			row = append(row, outcomeCells(a)...)
 			_ = w.Write(guard(row))
 		}
 	}
@@ -93,6 +103,41 @@ func csvRow(lang string, a activity, areaNumber int, areaTitle string) []string 
 		a.Beneficiaries, a.Labels.Beneficiaries, a.Registration, a.LastModified, strconv.Itoa(a.Sequence),
 		a.Text.Lang, bool2(a.Text.Fallback), bool2(a.Text.Unreviewed), a.Text.Title, a.Text.Summary, a.Text.Description,
 		a.URLs.Page, a.URLs.Calendar, a.URLs.AreaCalendar,
+	}
+}
+
+// outcomeCells are the columns added in 1.3.
+func outcomeCells(a activity) []string {
+	var held dated
+	var v venue
+	var countries []countryName
+	var participants, institutions, materials, report, heldVenue string
+	if o := a.Outcome; o != nil {
+		held, countries, materials, report, heldVenue = o.Held, o.Countries, strings.Join(o.Materials, listSep), o.Report, a.Labels.HeldVenue
+		if o.Venue != nil {
+			v = *o.Venue
+		}
+		if o.Participants > 0 {
+			participants = strconv.Itoa(o.Participants)
+		}
+		if o.Institutions > 0 {
+			institutions = strconv.Itoa(o.Institutions)
+		}
+	}
+	var orig dated
+	if a.OriginalSchedule != nil {
+		orig = *a.OriginalSchedule
+	}
+	codes, names := make([]string, 0, len(countries)), make([]string, 0, len(countries))
+	for _, c := range countries {
+		codes, names = append(codes, c.Code), append(names, c.Name)
+	}
+	return []string{
+		held.Notation, held.Text, held.Earliest, held.Latest, held.Start, held.End, held.TimeZone,
+		v.Mode, v.Country, v.CountryName, v.City, heldVenue,
+		participants, institutions, strings.Join(codes, listSep), strings.Join(names, listSep),
+		materials, report, a.Text.Outcome, a.Text.Reason,
+		orig.Notation, orig.Text, orig.Earliest, orig.Latest,
 	}
 }
 

@@ -77,11 +77,12 @@ func (g *generator) indexDoc() indexDoc {
 	refs := slices.Clone(g.index)
 	refs = append(refs, docRef{Kind: "index", MediaType: "application/json", URL: g.apiURL("index.json"), Schema: g.schemaURL("index")})
 	slices.SortFunc(refs, func(a, b docRef) int { return cmp.Compare(a.URL, b.URL) })
-	schemas := make([]schemaRef, 0, len(schemaNames()))
-	for _, s := range schemaNames() {
+	schemas := make([]schemaRef, 0, len(indexedSchemas()))
+	for _, s := range indexedSchemas() {
 		schemas = append(schemas, schemaRef{Name: s, URL: g.schemaURL(s)})
 	}
-	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas}
+	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas,
+		Progress: append([]progressRef{}, g.progress...)}
 }
 
 // catalogDoc gathers every language's objects into one document.
@@ -150,6 +151,7 @@ func (g *generator) catalogActivity(i int) catalogActivity {
 		out.URLs.Calendars[lang], out.URLs.AreaCalendars[lang] = a.URLs.Calendar, a.URLs.AreaCalendar
 		out.URLs.PlanCalendars[lang] = a.URLs.PlanCalendar
 	}
+	g.addCatalogOutcome(i, &out)
 	return out
 }
 

@@ -31,7 +31,7 @@ type Field struct {
 
 // shared are the objects described once in a table of their own: the
 // documents' tables link to them instead of repeating their fields.
-var shared = []string{"activity", "area", "plan", "catalogActivity", "catalogArea", "catalogPlan", "countryEntry", "languageInfo"}
+var shared = []string{"activity", "area", "plan", "catalogActivity", "catalogArea", "catalogPlan", "countryEntry", "languageInfo", "figures"}
 
 // Fields returns a table per kind of document (in the order of
 // schemaNames) and then one per shared object, read from the schemas.

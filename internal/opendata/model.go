@@ -9,7 +9,8 @@ package opendata
 // of its document (schema/*.json): TestSchemas fails otherwise.
 
 // header starts every JSON document. AsOf is the date the statuses
-// describe (site.yaml "updated"): the content's own date, never the clock.
+// describe (assemble.Catalog.AsOf: the latest of site.yaml "updated" and
+// the activities' "updated"): the content's own date, never the clock.
 type header struct {
 	Schema  string `json:"$schema"`
 	Version string `json:"version"`
@@ -41,6 +42,18 @@ type indexDoc struct {
 	Languages []languageInfo `json:"languages"`
 	Documents []docRef       `json:"documents"`
 	Schemas   []schemaRef    `json:"schemas"`
+	// Progress lists the progress documents (since 1.3) apart from
+	// Documents and Schemas, whose enumerations of kinds and names a
+	// schema kept from 1.2 closes: a new value there would fail it.
+	Progress []progressRef `json:"progress"`
+}
+
+// progressRef lists the progress documents of one published plan.
+type progressRef struct {
+	Plan   string `json:"plan"`
+	URL    string `json:"url"`
+	CSV    string `json:"csv"`
+	Schema string `json:"schema"`
 }
 
 // docRef lists one published document in the index.
@@ -150,6 +163,14 @@ type planURLs struct {
 	Pages      langMap `json:"pages"`
 	Activities string  `json:"activities"`
 	Calendar   string  `json:"calendar,omitempty"` // published plans only
+	planData
+}
+
+// planData are the addresses of a published plan's progress documents
+// (since 1.3), the same in every language.
+type planData struct {
+	Progress    string `json:"progress,omitempty"`
+	ProgressCSV string `json:"progress_csv,omitempty"`
 }
 
 // catalogPlan is a work plan in every language.
@@ -164,6 +185,7 @@ type catalogPlanURLs struct {
 	Pages      langMap `json:"pages"`
 	Activities langMap `json:"activities"`
 	Calendars  langMap `json:"calendars,omitempty"` // published plans only
+	planData
 }
 
 // area is a thematic area in one language: the catalog's version of the
@@ -226,9 +248,13 @@ type activity struct {
 	Interpretation interpretation   `json:"interpretation"`
 	Providers      []provider       `json:"providers"`
 	activityMore
-	Text   activityText `json:"text"`
-	Labels labels       `json:"labels"`
-	URLs   activityURLs `json:"urls"`
+	// Since 1.3 (outcome.go): the schedule first planned, kept when the
+	// activity was postponed, and what a completed activity achieved.
+	OriginalSchedule *dated       `json:"original_schedule,omitempty"`
+	Outcome          *outcome     `json:"outcome,omitempty"`
+	Text             activityText `json:"text"`
+	Labels           labels       `json:"labels"`
+	URLs             activityURLs `json:"urls"`
 }
 
 // activityFacts and activityMore are the language-neutral scalars shared
@@ -300,6 +326,10 @@ type activityText struct {
 	Title       string `json:"title"`
 	Summary     string `json:"summary"`
 	Description string `json:"description"`
+	// Since 1.3: the outcome sentence of a completed activity, the reason
+	// of a postponed or cancelled one, when the text gives them.
+	Outcome string `json:"outcome,omitempty"`
+	Reason  string `json:"reason,omitempty"`
 }
 
 // labels are the words the site uses for the enumerated facts.
@@ -309,6 +339,7 @@ type labels struct {
 	Venue          string `json:"venue"`
 	Beneficiaries  string `json:"beneficiaries"`
 	OtherProviders string `json:"other_providers,omitempty"`
+	HeldVenue      string `json:"held_venue,omitempty"` // since 1.3: the actual venue, when it changed
 }
 
 type activityURLs struct {
@@ -329,9 +360,11 @@ type catalogActivity struct {
 	Interpretation catalogInterpretation `json:"interpretation"`
 	Providers      []catalogProvider     `json:"providers"`
 	activityMore
-	Texts  map[string]activityText `json:"texts"`
-	Labels map[string]labels       `json:"labels"`
-	URLs   catalogActivityURLs     `json:"urls"`
+	OriginalSchedule *catalogDated           `json:"original_schedule,omitempty"` // since 1.3
+	Outcome          *catalogOutcome         `json:"outcome,omitempty"`           // since 1.3
+	Texts            map[string]activityText `json:"texts"`
+	Labels           map[string]labels       `json:"labels"`
+	URLs             catalogActivityURLs     `json:"urls"`
 }
 
 type catalogSchedule struct {

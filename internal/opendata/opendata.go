@@ -12,6 +12,8 @@
 //	api/v1/<lang>/areas/<area-id>.json      one area and its activities
 //	api/v1/<lang>/countries.json            provider countries with their activity counts
 //	api/v1/<lang>/countries/<CC>.json       the activities a country provides (or may provide)
+//	api/v1/plans/<plan>/progress.json       where a published plan stands (progress.go)
+//	api/v1/plans/<plan>/progress.csv        the same figures as CSV
 //	api/v1/schema/<name>.schema.json        schema of each kind of document
 //
 // The per-language documents give every name and text in that language;
@@ -31,7 +33,23 @@
 // areas enter the data when it becomes current. Each activity names its
 // plan ("plan", and "plan_calendar" among its urls) and each area the plan
 // whose version of it is shown ("plan"). No new document kind was needed,
-// so index.json and a kept copy of its schema are unchanged. Every JSON document starts with "$schema"
+// so index.json and a kept copy of its schema are unchanged.
+//
+// Outcomes and progress (since 1.3, outcome.go and progress.go): a
+// completed activity has "outcome" (the days it was held, the actual
+// venue when it changed, participants, institutions, participating
+// countries, materials, report: each only when given), a postponed one
+// keeps "original_schedule", and the texts carry the outcome sentence
+// and the reason (text.outcome, text.reason); the CSV gains their
+// columns at the end. Each published plan has a progress document and a
+// progress CSV, found through its plan object (urls.progress,
+// urls.progress_csv) and index.json's new "progress" list: index.json's
+// "documents" and "schemas" keep the kinds of 1.0, since their
+// enumerations are closed in copies of the index schema kept from 1.2
+// (TestKeptSchemas validates every document of the 1.2 kinds with those
+// copies, testdata/schema-1.2).
+//
+// Every JSON document starts with "$schema"
 // (the absolute URL of its schema) and "version". Every URL in the
 // documents is absolute, built on Options.BaseURL. Texts are plain text
 // (Markdown converted by package plaintext), never HTML: embedders must
@@ -57,7 +75,8 @@
 // description; the API page (render/apidocs.go, via Fields) shows them.
 //
 // Every JSON document carries "as_of", the date its statuses describe
-// (site.yaml "updated"), and every activity "overdue": its dates have
+// (assemble.Catalog.AsOf: the latest of site.yaml "updated" and the
+// activities' "updated"), and every activity "overdue": its dates have
 // passed as of that date while its status still says planned or confirmed
 // (assemble.Catalog.Overdue, the rule of the site's pages). Both came
 // with 1.1, as did the CSV's columns overdue and as_of; the plans, the
@@ -90,7 +109,7 @@ import (
 
 // Version is the version of the documents: the major is the path's (v1),
 // the minor grows with each additive change.
-const Version = "1.2"
+const Version = "1.3"
 
 // Options are the settings of Files.
 type Options struct {
@@ -117,11 +136,12 @@ type generator struct {
 	// acts, areas and plans hold each language's objects, in plan order
 	// (plans by period), built once and shared by every document of that
 	// language.
-	acts  map[string][]activity
-	areas map[string][]area
-	plans map[string][]plan
-	docs  []document
-	index []docRef
+	acts     map[string][]activity
+	areas    map[string][]area
+	plans    map[string][]plan
+	docs     []document
+	index    []docRef
+	progress []progressRef
 }
 
 // document is one file of the open data, made when its job runs: the
@@ -187,6 +207,7 @@ func (g *generator) documents() {
 	}
 	g.index = append(g.index, docRef{Kind: "csv", MediaType: "text/csv", URL: g.apiURL("catalog.csv")})
 	g.docs = append(g.docs, document{path: apiFile("catalog.csv"), write: g.csv})
+	g.progressDocs()
 	for _, s := range schemaNames() {
 		g.docs = append(g.docs, document{path: apiFile(schemaPath(s)), make: func() ([]byte, error) { return g.schema(s) }})
 	}
@@ -259,7 +280,7 @@ func encodeJSON(doc any) ([]byte, error) {
 }
 
 func (g *generator) header(kind string) header {
-	return header{Schema: g.schemaURL(kind), Version: Version, AsOf: date(g.cat.Site.Config.Updated)}
+	return header{Schema: g.schemaURL(kind), Version: Version, AsOf: date(g.cat.AsOf)}
 }
 
 func (g *generator) langHeader(kind, lang string) langHeader {

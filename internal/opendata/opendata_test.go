@@ -115,6 +115,11 @@ func TestDocumentList(t *testing.T) {
 	for _, s := range idx.Schemas {
 		listed[strings.TrimPrefix(s.URL, testBase)] = true
 	}
+	for _, p := range idx.Progress { // since 1.3, apart from documents and schemas
+		for _, u := range []string{p.URL, p.CSV, p.Schema} {
+			listed[strings.TrimPrefix(u, testBase)] = true
+		}
+	}
 	for p := range files {
 		if !listed[p] {
 			t.Errorf("%s is not listed in index.json", p)

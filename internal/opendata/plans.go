@@ -27,6 +27,7 @@ func (g *generator) plan(lang string, p *content.Plan) plan {
 	if p.Published() {
 		out.URLs.Calendar = g.url(assemble.PlanCalendarPath(lang, p.ID))
 	}
+	out.URLs.planData = g.planData(p)
 	t, fallback := g.cat.Text(p.Texts, lang)
 	if t == nil {
 		g.problems.Errorf(p.File, diag.Pos{}, "plan %q has no text in any language: add _index.%s.md beside it", p.ID, lang)
@@ -51,7 +52,7 @@ func (g *generator) planFacts(p *content.Plan) planFacts {
 func (g *generator) catalogPlan(i int) catalogPlan {
 	first := g.plans[g.cat.Languages[0]][i]
 	out := catalogPlan{planFacts: first.planFacts, Texts: map[string]planText{}, Labels: map[string]planLabels{},
-		URLs: catalogPlanURLs{Pages: first.URLs.Pages, Activities: langMap{}}}
+		URLs: catalogPlanURLs{Pages: first.URLs.Pages, Activities: langMap{}, planData: first.URLs.planData}}
 	if first.URLs.Calendar != "" {
 		out.URLs.Calendars = langMap{}
 	}
