@@ -94,7 +94,7 @@ func (r *Renderer) homePage(lang string) *Page {
 	plan := r.cat.Current
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
-	h := &HomeView{Text: r.block(plan.Texts, lang)}
+	h := &HomeView{Text: r.block(plan.Texts, lang), PlanHref: assemble.PlanPath(lang, plan.ID), ProgressHref: assemble.PlanProgressPath(lang, plan.ID)}
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
 		return assemble.AreaPath(lang, a.ID), len(r.cat.InArea(a.ID))
 	})
