@@ -7,7 +7,9 @@
 // the build used: https://host/x/api/v1/schema/area.schema.json ->
 // PUBLIC_DIR/api/v1/schema/area.schema.json. Every schema must also compile
 // in strict mode on its own (they are self-contained), and its "$id" must be
-// the URL the documents use.
+// the URL the documents use. Every JSON document index.json lists (in
+// "documents", and the plans' progress documents in "progress") must be
+// there, with the schema the index gives it.
 // Why: the schemas are published for re-users; a document that does not
 // match them, or a schema a strict validator rejects, breaks their tools.
 //
@@ -95,8 +97,31 @@ for (const file of validators.keys()) {
   if (!used.has(file)) console.log(`jsonschema: note: no document uses ${path.relative(root, file)}`);
 }
 
+// 3. Every JSON document index.json lists was found and validated above:
+// those of "documents" and, since 1.3, the progress documents of each
+// published plan ("progress", listed apart so that copies of the index
+// schema kept from 1.2 still accept the index), each with the schema it
+// names.
+const localOf = (url) => { const m = typeof url === 'string' && /\/api\/v1\/(.+)$/.exec(url); return m ? path.join(api, m[1]) : null; };
+const index = fs.existsSync(path.join(api, 'index.json')) ? readJSON(path.join(api, 'index.json')) : undefined;
+let progress = 0;
+if (index) {
+  const listed = (index.documents || []).filter((d) => d.media_type === 'application/json').map((d) => [d.url, d.schema]);
+  for (const p of index.progress || []) {
+    listed.push([p.url, p.schema]);
+    progress++;
+    if (!fs.existsSync(localOf(p.csv) || '')) fail(path.join(api, 'index.json'), `progress of plan ${p.plan}: no CSV at ${p.csv}`);
+  }
+  for (const [url, schema] of listed) {
+    const file = localOf(url);
+    if (!file || !documents.includes(file)) { fail(path.join(api, 'index.json'), `lists ${url}, which is not in the output`); continue; }
+    const doc = readJSON(file);
+    if (doc && doc.$schema !== schema) fail(file, `"$schema" ${doc.$schema} differs from the schema index.json gives it, ${schema}`);
+  }
+}
+
 if (documents.length === 0) fail(api, 'no JSON document found');
 if (schemaFiles.length === 0) fail(schemaDir, 'no schema found');
 for (const p of problems) console.error(p);
-console.log(`jsonschema: ${schemaFiles.length} schemas (2020-12, all strict rules), ${valid}/${documents.length} documents valid, ${problems.length} problem(s)`);
+console.log(`jsonschema: ${schemaFiles.length} schemas (2020-12, all strict rules), ${valid}/${documents.length} documents valid (of which ${progress} plan progress), ${problems.length} problem(s)`);
 process.exit(problems.length ? 1 : 0);
