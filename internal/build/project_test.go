@@ -20,10 +20,11 @@ func TestFixtureProject(t *testing.T) {
 	}
 	// Per language: home, all activities, 2 areas, 5 activities, embed
 	// docs, open data docs, 404, and the work plans: their list, the
-	// current plan's overview, activities and 2 areas.
+	// current plan's overview, activities, 2 areas, progress page and
+	// progress report.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 17 {
-			t.Errorf("%s: %d pages, want 17", lang, got)
+		if got := res.Pages[lang]; got != 19 {
+			t.Errorf("%s: %d pages, want 19", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)
