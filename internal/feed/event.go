@@ -40,7 +40,7 @@ type eventKey struct {
 }
 
 func (w *Writer) buildEvents(lang string, a *content.Activity, mode Mode) []*ical.Component {
-	s := a.Schedule
+	s := When(a)
 	switch {
 	case !Placeable(a), fuzzy(s) && mode == Dated:
 		return nil
@@ -118,7 +118,7 @@ func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 	}
 	text(ev.Props, ical.PropSummary, w.Marks(lang, a)+title, t.Lang)
 	text(ev.Props, ical.PropDescription, w.description(lang, a, t, when), t.Lang)
-	text(ev.Props, ical.PropLocation, w.location(lang, a.Venue), lang)
+	text(ev.Props, ical.PropLocation, w.location(lang, venueOf(a)), lang)
 	setURI(ev.Props, ical.PropURL, w.abs(assemble.ActivityPath(lang, a.ID)))
 
 	areaText, _ := w.cat.Text(w.cat.AreaOf(a).Texts, lang)
@@ -131,7 +131,7 @@ func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 	ev.Props.Set(&ical.Prop{Name: ical.PropStatus, Params: ical.Params{}, Value: status(a)})
 	ev.Props.Set(&ical.Prop{Name: ical.PropClass, Params: ical.Params{}, Value: "PUBLIC"})
 	transp := "OPAQUE"
-	if fuzzy(a.Schedule) || a.Status == content.StatusCancelled || a.Status == content.StatusPostponed {
+	if fuzzy(When(a)) || a.Status == content.StatusCancelled || a.Status == content.StatusPostponed {
 		transp = "TRANSPARENT" // it blocks no one's time
 	}
 	ev.Props.Set(&ical.Prop{Name: ical.PropTransparency, Params: ical.Params{}, Value: transp})
@@ -139,10 +139,11 @@ func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 }
 
 // Marks is what the SUMMARY of an activity starts with, each mark followed
-// by a space: cancelled or postponed, "date passed, status not updated"
-// (the site's overdue rule), the period of a fuzzy schedule or "date to be
-// confirmed". Clients that ignore STATUS (Google and Outlook subscriptions)
-// and titles cut at a few dozen characters still show them.
+// by a space: cancelled, postponed or completed, "date passed, status not
+// updated" (the site's overdue rule), the period of a fuzzy schedule or
+// "date to be confirmed" (never for the days a completed activity was
+// held, which are exact). Clients that ignore STATUS (Google and Outlook
+// subscriptions) and titles cut at a few dozen characters still show them.
 func (w *Writer) Marks(lang string, a *content.Activity) string {
 	loc := w.locs[lang]
 	var marks []string
@@ -151,13 +152,15 @@ func (w *Writer) Marks(lang string, a *content.Activity) string {
 		marks = append(marks, loc.T("feed_mark_cancelled", nil))
 	case a.Status == content.StatusPostponed:
 		marks = append(marks, loc.T("feed_mark_postponed", nil))
+	case a.Status == content.StatusCompleted:
+		marks = append(marks, loc.T("feed_mark_completed", nil))
 	case w.cat.Overdue(a):
 		marks = append(marks, loc.T("feed_mark_overdue", nil))
 	}
 	switch {
-	case fuzzy(a.Schedule):
+	case fuzzy(When(a)):
 		marks = append(marks, loc.T("feed_mark_fuzzy", map[string]any{"When": loc.Schedule(a.Schedule, false)}))
-	case a.ScheduleTBC:
+	case a.ScheduleTBC && !held(a):
 		marks = append(marks, loc.T("feed_mark_tbc", nil))
 	}
 	if len(marks) == 0 {
@@ -171,6 +174,8 @@ func status(a *content.Activity) string {
 	switch {
 	case a.Status == content.StatusCancelled:
 		return "CANCELLED"
+	case held(a): // completed, on the days it was held
+		return "CONFIRMED"
 	case (a.Status == content.StatusConfirmed || a.Status == content.StatusCompleted) &&
 		!a.ScheduleTBC && !fuzzy(a.Schedule):
 		return "CONFIRMED"
@@ -207,6 +212,8 @@ func (w *Writer) description(lang string, a *content.Activity, t *content.Text, 
 	}
 	line(loc.T("fact_providers", nil), strings.Join(providers, loc.T("list_separator", nil)))
 	line(loc.T("fact_status", nil), loc.T("status_"+a.Status, nil))
+	w.statusNote(&b, lang, a, t)
+	w.outcome(&b, lang, a, t)
 	b.WriteString("\n" + w.abs(assemble.ActivityPath(lang, a.ID)))
 	return b.String()
 }

@@ -14,10 +14,17 @@
 //
 // Each activity is a VEVENT whose UID is derived from the activity id and
 // the language only ("<id>-<lang>@<host of site.yaml's base_url>"), so it
-// survives edits of the title or the date. DTSTAMP and LAST-MODIFIED are the
-// activity's last change (activity.yaml "updated", else site.yaml
-// "updated"), never the build clock, and SEQUENCE is activity.yaml's
-// "sequence": the same commit always yields the same bytes.
+// survives edits of the title or the date. An event's DTSTAMP and
+// LAST-MODIFIED are the activity's last change (activity.yaml "updated",
+// else site.yaml "updated"), never the build clock, and SEQUENCE is
+// activity.yaml's "sequence": the same commit always yields the same
+// bytes. Each calendar's description ends with the date its statuses
+// describe (assemble.Catalog.AsOf, the latest date the content gives),
+// which is also the calendar's LAST-MODIFIED.
+//
+// A completed activity's events are on the days it was held, with a
+// "completed" mark and its outcome in the DESCRIPTION; a postponed or
+// cancelled one's DESCRIPTION gives its reason (outcome.go).
 //
 // Days are all-day events over exactly their days; a month, a span of
 // months or a quarter is, in planning feeds only, one all-day marker on its
@@ -214,6 +221,7 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	if desc == "" {
 		desc = loc.T("feed_description", nil)
 	}
+	desc += " " + loc.T("feed_as_of", map[string]any{"Date": loc.Schedule(schedule.Schedule{Precision: schedule.Day, First: w.cat.AsOf, Last: w.cat.AsOf}, false)})
 	text(cal.Props, ical.PropDescription, desc, lang)
 	plain(cal.Props, "X-WR-CALDESC", desc)
 	setURI(cal.Props, ical.PropURL, w.abs(f.page))
@@ -221,19 +229,18 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	// RFC 7986 requires the VALUE parameter on REFRESH-INTERVAL.
 	cal.Props.Set(&ical.Prop{Name: ical.PropRefreshInterval, Params: ical.Params{"VALUE": {"DURATION"}}, Value: Refresh})
 	cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: Refresh})
-	last := w.cat.Site.Config.Updated
 	for _, a := range f.acts {
 		evs := w.events(lang, a, f.mode)
 		w.used(eventKey{lang, a, f.mode})
 		cal.Children = append(cal.Children, evs...)
-		if len(evs) > 0 {
-			last = latest(last, w.updated(a))
-		}
 	}
 	if len(cal.Children) == 0 {
 		cal.Children = append(cal.Children, w.emptyNote(lang, f.path))
 	}
-	cal.Props.SetDateTime(ical.PropLastModified, last)
+	// The calendar says as of which day its statuses hold (its
+	// description, and overdue marks): it is last modified on that day,
+	// the latest the content gives (never the clock).
+	cal.Props.SetDateTime(ical.PropLastModified, w.cat.AsOf.UTC())
 	return cal
 }
 
@@ -254,13 +261,6 @@ func setURI(props ical.Props, name, u string) {
 	props.SetURI(name, parsed)
 }
 
-func latest(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
 // updated is the activity's last change, in UTC.
 func (w *Writer) updated(a *content.Activity) time.Time {
 	if a.Updated.IsZero() {
@@ -273,7 +273,7 @@ func (w *Writer) updated(a *content.Activity) time.Time {
 func (w *Writer) emptyNote(lang, feedPath string) *ical.Component {
 	j := ical.NewComponent(ical.CompJournal)
 	j.Props.SetText(ical.PropUID, fmt.Sprintf("empty%s@%s", strings.ReplaceAll(strings.TrimSuffix(feedPath, ".ics"), "/", "-"), w.cat.Site.Config.UIDDomain))
-	j.Props.SetDateTime(ical.PropDateTimeStamp, w.cat.Site.Config.Updated.UTC())
+	j.Props.SetDateTime(ical.PropDateTimeStamp, w.cat.AsOf.UTC()) // "no activity", as of that day
 	text(j.Props, ical.PropSummary, w.locs[lang].T("feed_empty", nil), lang)
 	return j
 }
@@ -288,8 +288,9 @@ func text(props ical.Props, name, value, lang string) {
 }
 
 // Placeable reports whether an activity can be put on a calendar: every
-// schedule can, except "tbd" (no date yet).
-func Placeable(a *content.Activity) bool { return a.Schedule.Precision != schedule.Undetermined }
+// schedule can, except "tbd" (no date yet), and a completed activity can
+// on the days it was held (When).
+func Placeable(a *content.Activity) bool { return When(a).Precision != schedule.Undetermined }
 
 // plain sets a TEXT property without LANGUAGE.
 func plain(props ical.Props, name, value string) {

@@ -126,21 +126,23 @@ func TestPlanFeeds(t *testing.T) {
 	if want := 2 * 2 * len(cat.Languages); len(planFeeds) != want { // 2 published plans
 		t.Errorf("%d plan feeds, want %d: %v", len(planFeeds), want, planFeeds)
 	}
+	mixed := false
 	for _, plan := range []string{"2023-2024", "2025-2026"} {
 		var dated, placeable []string
 		for _, a := range cat.InPlan(plan) {
 			if Placeable(a) {
 				placeable = append(placeable, a.ID)
-				if !fuzzy(a.Schedule) {
+				if !fuzzy(When(a)) { // a completed activity is on the days it was held
 					dated = append(dated, a.ID)
 				}
 			}
 		}
 		slices.Sort(dated)
 		slices.Sort(placeable)
-		if len(dated) == 0 || len(dated) == len(placeable) {
-			t.Fatalf("plan %s: %d dated of %d placeable activities: the fixture should have both kinds", plan, len(dated), len(placeable))
+		if len(dated) == 0 {
+			t.Fatalf("plan %s: no dated activity", plan)
 		}
+		mixed = mixed || len(dated) < len(placeable)
 		for _, lang := range cat.Languages {
 			for path, want := range map[string][]string{
 				assemble.PlanCalendarPath(lang, plan): dated,
@@ -168,6 +170,9 @@ func TestPlanFeeds(t *testing.T) {
 				}
 			}
 		}
+	}
+	if !mixed {
+		t.Error("no plan has both dated and fuzzy activities: the fixture should have both kinds")
 	}
 	// The catalog's feeds hold both published plans.
 	got := eventIDs(t, "fr/planning.ics", all["fr/planning.ics"])
