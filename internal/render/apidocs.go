@@ -12,7 +12,7 @@ import (
 // page and the schemas never say different things; the descriptions are in
 // English, as in the schemas.
 type APIDocsView struct {
-	AsOf    string   // the date the statuses describe (site.yaml "updated")
+	AsOf    string   // the date the statuses describe (assemble.Catalog.AsOf)
 	Index   string   // absolute URL of api/v1/index.json
 	Docs    []APIDoc // what each document holds
 	Tables  []APIDoc // the fields of each kind of document…
@@ -21,6 +21,9 @@ type APIDocsView struct {
 	// PlanFeed is the address of the current plan's calendar feed in the
 	// page's language ("" without a current plan), shown with the plans.
 	PlanFeed string
+	// Progress are the addresses of each published plan's progress
+	// documents (JSON, then CSV), by period (since 1.3).
+	Progress []string
 }
 
 // APIDoc is one kind of document, or one shared object, and its fields.
@@ -54,10 +57,17 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 	if cs := r.cat.Providers(); len(cs) > 0 {
 		country = cs[0]
 	}
-	v := &APIDocsView{AsOf: r.cat.Site.Config.Updated.Format("2006-01-02"), Index: api("index.json"),
+	v := &APIDocsView{AsOf: r.cat.AsOf.Format("2006-01-02"), Index: api("index.json"),
 		Example: apiExample(api(lang + "/activities.json"))}
+	progress := api("plans/<plan>/progress.json")
 	if cur := r.cat.Current; cur != nil {
 		v.PlanFeed = r.abs(assemble.PlanCalendarPath(lang, cur.ID))
+		progress = api("plans/" + cur.ID + "/progress.json")
+	}
+	for _, p := range r.cat.Plans {
+		if p.Published() { // the open data's progress documents (opendata/progress.go)
+			v.Progress = append(v.Progress, api("plans/"+p.ID+"/progress.json"), api("plans/"+p.ID+"/progress.csv"))
+		}
 	}
 	v.Docs = []APIDoc{
 		{Name: "index", Summary: loc.T("api_doc_index", nil), URL: api("index.json"), Schema: schema("index")},
@@ -67,6 +77,7 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 		{Name: "area", Summary: loc.T("api_doc_area", nil), URL: api(lang + "/areas/" + area + ".json"), Schema: schema("area")},
 		{Name: "countries", Summary: loc.T("api_doc_countries", nil), URL: api(lang + "/countries.json"), Schema: schema("countries")},
 		{Name: "country", Summary: loc.T("api_doc_country", nil), URL: api(lang + "/countries/" + country + ".json"), Schema: schema("country")},
+		{Name: "progress", Summary: loc.T("api_doc_progress", nil), URL: progress, Schema: schema("progress")},
 	}
 	docs, objects, err := opendata.Fields()
 	if err != nil { // the schemas are embedded and tested: this is a bug
