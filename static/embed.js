@@ -11,7 +11,10 @@
  * country), data-limit (a number), data-show (upcoming, the default: the
  * activities whose dates are not past, soonest first; past: most recent
  * first; all: in date order). "Past" is judged in the visitor's browser on
- * the day the page is viewed, not when the site was built.
+ * the day the page is viewed, not when the site was built. A completed
+ * activity is past whatever its dates, and is shown on the days it was
+ * held (outcome.held, since version 1.3 of the data), at its actual venue,
+ * with the "completed" status.
  *
  * Every container of the page is rendered, also those added later (a
  * MutationObserver), and the script may sit in <head>.
@@ -111,12 +114,22 @@
     return { lang: lang, url: new URL(doc, base).href, limit: limit > 0 ? limit : 0, show: SHOW.indexOf(show) >= 0 ? show : 'upcoming' };
   }
 
+  // done says whether a took place (status completed).
+  function done(a) { return a.status === 'completed'; }
+
+  // when is the schedule an activity is shown on: the days a completed one
+  // was held (when the data say), else the schedule planned.
+  function when(a) {
+    var held = done(a) && a.outcome && a.outcome.held;
+    return held && typeof held.earliest === 'string' ? held : (a.schedule || {});
+  }
+
   // select orders and filters the activities for opts.show, as of day.
-  // An activity is past when its latest date is before day; one without
-  // dates (undetermined) is never past and comes last.
+  // An activity is past when it is completed or its latest date is before
+  // day; one without dates (undetermined) is never past and comes last.
   function select(acts, opts, day) {
-    var key = function (a, f) { return (a.schedule && a.schedule[f]) || '9999-99-99'; };
-    var past = function (a) { return key(a, 'latest') < day; };
+    var key = function (a, f) { return (typeof when(a)[f] === 'string' && when(a)[f]) || '9999-99-99'; };
+    var past = function (a) { return done(a) || key(a, 'latest') < day; };
     acts = acts.slice();
     if (opts.show === 'past') {
       acts = acts.filter(past).sort(function (a, b) { return key(b, 'latest') < key(a, 'latest') ? -1 : key(b, 'latest') > key(a, 'latest') ? 1 : 0; });
@@ -143,8 +156,8 @@
 
   function meta(a, opts, day) {
     var p = el('p', { 'class': 'meta', lang: opts.lang, dir: LANGS.get(opts.lang) });
-    var venue = a.labels.venue || a.venue.country_name || '';
-    p.appendChild(document.createTextNode([a.schedule.text, a.labels.type, venue].join(' · ') + ' · '));
+    var venue = (done(a) && a.labels.held_venue) || a.labels.venue || a.venue.country_name || '';
+    p.appendChild(document.createTextNode([when(a).text || a.schedule.text, a.labels.type, venue].join(' · ') + ' · '));
     p.appendChild(el('span', { 'class': 'status status-' + a.status }, a.labels.status));
     if (overdue(a, day)) p.appendChild(el('span', { 'class': 'overdue' }, ' (' + WORDS[opts.lang].overdue + ')'));
     return p;

@@ -15,7 +15,12 @@
 // rendered lists. A hostile
 // activities.json (links to javascript:, data: and other origins) must
 // give text, not links, and an unknown data-lang ("__proto__") the default
-// language.
+// language. A completed activity (the fixture's first, made completed
+// here, with its outcome, as an editor would write it) shows as
+// completed: its status label and style (distinct from confirmed, with a
+// check mark), the days it was held and its actual venue; in the dated
+// lists a completed activity is past, and placed on its held days, even
+// when its planned dates are still to come.
 // Usage: node .ci/checks/embed.mjs   (from the repository root)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,6 +43,14 @@ for (const line of txtar.split('\n')) {
   if (current) fs.appendFileSync(current, line + '\n');
 }
 for (const dir of ['layouts', 'static', 'i18n']) fs.cpSync(path.join(repo, dir), path.join(tmp, dir), { recursive: true });
+// The first activity took place: completed, with the outcome an editor
+// records (held days, actual venue, participants, an outcome sentence).
+const doneYAML = path.join(tmp, 'content/activities/observatories/activity.yaml');
+fs.appendFileSync(doneYAML, 'status: completed\nheld: "2025-10-14/2025-10-16"\nheld_venue:\n  mode: on-site\n  country: QA\n  city: Doha\nparticipants: 31\nparticipating_countries: [QA, OM]\nsequence: 1\nupdated: 2025-10-20\n');
+for (const [lang, sentence] of [['fr', '31 participants de deux pays.'], ['ar', 'شارك 31 مشاركًا من بلدين.'], ['en', '31 participants from two countries.']]) {
+  const file = path.join(tmp, `content/activities/observatories/index.${lang}.md`);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n---\n/, `\noutcome: "${sentence}"\n---\n`));
+}
 
 // 2. Serve the site and a host page on two origins. The site's server
 // sends the headers netlify.toml gives each path (its [[headers]] rules,
@@ -89,17 +102,23 @@ const day = (offset) => {
   const d = new Date(Date.now() + offset * 86400000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
-const timeline = [ // [title, earliest, latest (days from today), status]
+const timeline = [ // [title, earliest, latest (days from today), status, held (days from today, completed only)]
   ['future-30', 30, 31, 'planned'], ['past-40', -45, -40, 'planned'], ['future-5', 5, 5, 'confirmed'],
-  ['running', -10, 0, 'planned'], ['past-1', -3, -1, 'completed'], ['future-60', 60, 62, 'planned'], ['undated', null, null, 'planned'],
+  ['running', -10, 0, 'planned'], ['past-1', -3, -1, 'completed', [-3, -1]], ['future-60', 60, 62, 'planned'], ['undated', null, null, 'planned'],
+  ['done-early', 20, 21, 'completed', [-2, -2]], // planned ahead, held already: past, on its held days
 ];
 for (const lang of ['fr', 'ar']) {
   const doc = JSON.parse(fs.readFileSync(path.join(tmp, `public/api/v1/${lang}/areas/lmi.json`), 'utf8'));
-  const a0 = doc.activities[0];
-  doc.activities = timeline.map(([title, e, l, status]) => ({
-    ...a0, status, overdue: false, text: { ...a0.text, lang, title },
-    schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...a0.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
-  }));
+  const a0 = doc.activities[0]; // observatories, completed above: its labels are those of a completed activity
+  doc.activities = timeline.map(([title, e, l, status, held]) => {
+    const a = {
+      ...a0, status, overdue: false, text: { ...a0.text, lang, title }, labels: { ...a0.labels },
+      schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...a0.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
+    };
+    if (held) a.outcome = { ...a0.outcome, held: { ...a0.outcome.held, earliest: day(held[0]), latest: day(held[1]), text: `held ${day(held[0])}/${day(held[1])}` } };
+    else { delete a.outcome; delete a.labels.held_venue; }
+    return a;
+  });
   fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/areas/timeline.json`), JSON.stringify(doc));
 }
 
@@ -171,6 +190,10 @@ try {
         titles: [...root.querySelectorAll('li > a')].map((a) => a.textContent),
         hrefs: [...root.querySelectorAll('li > a')].map((a) => a.href),
         overdue: [...root.querySelectorAll('li')].map((li) => li.querySelector('.overdue')?.textContent.trim() || ''),
+        metas: [...root.querySelectorAll('li .meta')].map((m) => m.textContent),
+        statuses: [...root.querySelectorAll('li .status')].map((st) => ({
+          cls: st.className, text: st.textContent, bg: style(st).backgroundColor, color: style(st).color, mark: getComputedStyle(st, '::before').content,
+        })),
         injected: root.querySelectorAll('script, img, b').length,
         color: link ? style(link).color : null,
         display: link ? style(root.querySelector('li')).display : null,
@@ -204,10 +227,14 @@ try {
   // Upcoming first, as of the browser's today.
   check(JSON.stringify(got['upcoming-fr'].titles) === '["running","future-5","future-30"]', `upcoming (fr, limit 3): ${JSON.stringify(got['upcoming-fr'].titles)}`);
   check(JSON.stringify(got['upcoming-ar'].titles) === '["running","future-5","future-30"]' && got['upcoming-ar'].dir === 'rtl', `upcoming (ar, limit 3): ${JSON.stringify(got['upcoming-ar'])}`);
-  check(JSON.stringify(got['past-ar'].titles) === '["past-1","past-40"]', `data-show=past (most recent first): ${JSON.stringify(got['past-ar'].titles)}`);
-  check(JSON.stringify(got['all-fr'].titles) === '["past-40","running","past-1","future-5","future-30","future-60","undated"]', `data-show=all (date order, undated last): ${JSON.stringify(got['all-fr'].titles)}`);
+  check(JSON.stringify(got['past-ar'].titles) === '["past-1","done-early","past-40"]', `data-show=past (most recent first, completed ones on their held days): ${JSON.stringify(got['past-ar'].titles)}`);
+  check(JSON.stringify(got['all-fr'].titles) === '["past-40","running","past-1","done-early","future-5","future-30","future-60","undated"]', `data-show=all (date order, held days for completed ones, undated last): ${JSON.stringify(got['all-fr'].titles)}`);
   // The site's words for a past activity still "planned" (computed in the browser).
-  check(got['past-ar'].overdue[1] === '(انقضى الموعد ولم تُحدَّث الحالة بعد)' && got['past-ar'].overdue[0] === '', `overdue marks (ar, past): ${JSON.stringify(got['past-ar'].overdue)}`);
+  check(got['past-ar'].overdue[2] === '(انقضى الموعد ولم تُحدَّث الحالة بعد)' && got['past-ar'].overdue[0] === '' && got['past-ar'].overdue[1] === '', `overdue marks (ar, past): ${JSON.stringify(got['past-ar'].overdue)}`);
+  // A completed activity, planned ahead, is shown on its held days, as completed.
+  const early = got['all-fr'].titles.indexOf('done-early');
+  check(early >= 0 && got['all-fr'].metas[early].startsWith(`held ${day(-2)}/${day(-2)} · `) && got['all-fr'].statuses[early].cls === 'status status-completed',
+    `a completed activity in the French list: ${JSON.stringify({ meta: got['all-fr'].metas[early], status: got['all-fr'].statuses[early] })}`);
   check(got['all-fr'].overdue.filter(Boolean).length === 1 && got['all-fr'].overdue[0] === '(date passée, statut non mis à jour)', `overdue marks (fr, all): ${JSON.stringify(got['all-fr'].overdue)}`);
   // Late container, fallback link.
   check(JSON.stringify(got.late.titles) === '["running","future-5"]', `a container added 1 s after load: ${JSON.stringify(got.late)}`);
@@ -223,6 +250,19 @@ try {
   check(again === 1, `PESNETCatalog.render(element) after data-limit=1: ${again} items`);
 
   check(got.ar.dir === 'rtl' && got.ar.lang === 'ar', `Arabic widget: dir=${got.ar.dir} lang=${got.ar.lang}`);
+  // The real completed activity, from the built data: its label, held
+  // days and actual venue, and a style of its own (not that of confirmed,
+  // not the host's red), with a check mark; no overdue mark.
+  const arDoc = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/ar/areas/lmi.json'), 'utf8'));
+  const doneData = arDoc.activities.find((a) => a.id === 'observatories');
+  const i = got.ar.titles.indexOf('المراصد');
+  const st = got.ar.statuses[i] || {};
+  const confirmed = got.ar.statuses.find((x) => x.cls === 'status status-confirmed') || {};
+  check(doneData?.status === 'completed' && doneData.outcome?.held?.text && doneData.labels.held_venue, `the built data do not give the completed activity's outcome: ${JSON.stringify(doneData?.outcome)}`);
+  check(st.cls === 'status status-completed' && st.text === doneData.labels.status && st.text === 'منجَز', `completed status label (ar): ${JSON.stringify(st)}`);
+  check(got.ar.metas[i]?.startsWith(doneData.outcome.held.text + ' · ') && got.ar.metas[i].includes(doneData.labels.held_venue), `completed activity (ar) not shown on its held days at its actual venue: ${got.ar.metas[i]} (held ${doneData.outcome.held.text}, ${doneData.labels.held_venue})`);
+  check(st.bg && st.bg !== confirmed.bg && st.color === 'rgb(255, 255, 255)' && /\u2713/.test(st.mark || ''), `completed status style (ar): ${JSON.stringify(st)} vs confirmed ${JSON.stringify(confirmed)}`);
+  check(got.ar.overdue[i] === '', `the completed activity has an overdue mark: ${got.ar.overdue[i]}`);
   check(got.ar.heading === 'معلومات سوق العمل', `Arabic widget heading: ${got.ar.heading}`);
   check(got.ar.titles.length === 3 && got.ar.titles[2] === 'المراصد', `Arabic widget titles (date order): ${JSON.stringify(got.ar.titles)}`);
   check(got.fr.dir === 'ltr' && got.fr.titles.length === 2, `French widget (limit 2): ${JSON.stringify(got.fr)}`);
