@@ -168,13 +168,22 @@ const maxNesting = 16
 // checkNesting reports the first line of the body that opens more than
 // maxNesting lists or block quotes (one report per file is enough).
 func (doc *document) checkNesting(file string, problems *diag.List) {
-	for i, line := range bytes.Split(doc.body, []byte("\n")) {
+	if i := TooDeep(doc.body); i >= 0 {
+		problems.Errorf(file, diag.Pos{Line: doc.bodyLine + i, Col: 1},
+			"this line nests lists or quotes more than %d levels deep: flatten the text, or check that it was pasted as intended", maxNesting)
+	}
+}
+
+// TooDeep returns the index of the first line of Markdown body that opens
+// more than 16 lists or block quotes, or -1: the loader refuses such a
+// text, so the fuzzing of later stages skips it too.
+func TooDeep(body []byte) int {
+	for i, line := range bytes.Split(body, []byte("\n")) {
 		if nesting(line) > maxNesting {
-			problems.Errorf(file, diag.Pos{Line: doc.bodyLine + i, Col: 1},
-				"this line nests lists or quotes more than %d levels deep: flatten the text, or check that it was pasted as intended", maxNesting)
-			return
+			return i
 		}
 	}
+	return -1
 }
 
 // nesting estimates how many containers a line is inside of: the block
