@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -68,6 +69,7 @@ type Catalog struct {
 	Activities []*content.Activity
 	All        []*content.Activity
 
+	typeset    map[*content.Text]*content.Text // see typesetTexts
 	plans      map[string]*content.Plan
 	areaByID   map[string]*content.Area
 	planAreas  map[string][]*content.Area
@@ -102,6 +104,7 @@ func New(site *content.Site) *Catalog {
 		chronoPlan: map[string][]*content.Activity{},
 		planArea:   map[string][]*content.Activity{},
 	}
+	c.typesetTexts(site)
 	c.AsOf = site.Config.Updated
 	for _, a := range site.Activities {
 		if a.Updated.After(c.AsOf) {
@@ -292,16 +295,63 @@ func (c *Catalog) Position(a *content.Activity) (all, inArea int) {
 
 // Text returns the text to show for texts in lang: the page's own text, or
 // the first available one in the site's language order, with fallback set.
+// Its one-line fields (title, summary…) carry the typography of their
+// language (see typeset); the Markdown body is set when it is converted.
 func (c *Catalog) Text(texts content.Texts, lang string) (t *content.Text, fallback bool) {
 	if t := texts[lang]; t != nil {
-		return t, false
+		return c.set(t), false
 	}
 	for _, l := range c.Languages {
 		if t := texts[l]; t != nil {
-			return t, true
+			return c.set(t), true
 		}
 	}
 	return nil, true
+}
+
+func (c *Catalog) set(t *content.Text) *content.Text {
+	if s := c.typeset[t]; s != nil {
+		return s
+	}
+	return t
+}
+
+// typesetTexts prepares, for each text whose language has typography rules
+// (French: package typo), a copy with them applied to its one-line fields,
+// so that every output (pages, feeds, open data, widget) shows the same
+// typeset text while editors type ordinary spaces. The loaded texts are
+// not changed.
+func (c *Catalog) typesetTexts(site *content.Site) {
+	c.typeset = map[*content.Text]*content.Text{}
+	all := []content.Texts{}
+	for _, p := range site.Plans {
+		all = append(all, p.Texts)
+	}
+	for _, a := range site.Areas {
+		all = append(all, a.Texts)
+	}
+	for _, a := range site.Activities {
+		all = append(all, a.Texts)
+	}
+	sets := map[string]func(string) string{}
+	for _, texts := range all {
+		for lang, t := range texts {
+			set, ok := sets[lang]
+			if !ok {
+				set = l10n.Typesetter(lang)
+				sets[lang] = set
+			}
+			cp, changed := *t, false
+			for _, f := range []*string{&cp.Title, &cp.ShortTitle, &cp.Summary, &cp.Meeting, &cp.Outcome, &cp.Reason} {
+				if s := set(*f); s != *f {
+					*f, changed = s, true
+				}
+			}
+			if changed {
+				c.typeset[t] = &cp
+			}
+		}
+	}
 }
 
 // Paths (always starting and ending with "/").

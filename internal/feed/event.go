@@ -189,7 +189,7 @@ func (w *Writer) description(lang string, a *content.Activity, t *content.Text, 
 	loc := w.locs[lang]
 	var b strings.Builder
 	b.WriteString(t.Summary + "\n\n")
-	if body := w.text.Cached(t, t.Body); body != "" {
+	if body := w.text.Cached(t, t.Lang, t.Body); body != "" {
 		b.WriteString(body + "\n\n")
 	}
 	line := func(label, value string) {

@@ -19,6 +19,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/txtarfs"
+	"github.com/oic-pesnet/workplan/internal/typo"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.ics")
@@ -118,11 +119,11 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatalf("no event with UID month-fr@example.org; have %v", slices.Sorted(mapsKeys(events)))
 	}
 	summary, _ := month.Props.Text(ical.PropSummary)
-	if want := `[Date passée, statut non mis à jour] [Date à préciser : septembre 2024] Webinaire; avec, des \ barres et « guillemets »`; summary != want {
+	if want := typo.French(`[Date passée, statut non mis à jour] [Date à préciser : septembre 2024] Webinaire; avec, des \ barres et « guillemets »`); summary != want {
 		t.Errorf("summary = %q", summary)
 	}
 	desc, _ := month.Props.Text(ical.PropDescription)
-	for _, want := range []string{"Un webinaire.\n\nPremier paragraphe.\n\n- un ;\n- deux.\n\n", "Pays prestataires : Maroc (à confirmer)\n", "\nhttps://example.org/fr/activities/month/"} {
+	for _, want := range []string{typo.French("Un webinaire.\n\nPremier paragraphe.\n\n- un ;\n- deux.\n\n"), typo.French("Pays prestataires : Maroc (à confirmer)\n"), "\nhttps://example.org/fr/activities/month/"} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("description lacks %q:\n%s", want, desc)
 		}

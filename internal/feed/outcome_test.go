@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/oic-pesnet/workplan/internal/testproject"
+	"github.com/oic-pesnet/workplan/internal/typo"
 )
 
 // Outcomes in the feeds, on the shared fixture: neet-readiness is
@@ -56,7 +57,7 @@ func TestCompletedOnHeldDays(t *testing.T) {
 		checkProp(t, ev, ical.PropLocation, "En ligne")
 		checkProp(t, ev, ical.PropSequence, "0")
 		desc, _ := ev.Props.Text(ical.PropDescription)
-		for _, want := range []string{"Calendrier : février 2025\n", "Statut : Réalisée\n\nRésultats\nDates de réalisation : 24–26 février 2025\nLieu effectif : En ligne\n"} {
+		for _, want := range []string{typo.French("Calendrier : février 2025\n"), typo.French("Statut : Réalisée\n\nRésultats\nDates de réalisation : 24–26 février 2025\nLieu effectif : En ligne\n")} {
 			if !strings.Contains(desc, want) {
 				t.Errorf("%s: DESCRIPTION lacks %q:\n%s", name, want, desc)
 			}
@@ -81,9 +82,9 @@ func TestOutcomeInDescription(t *testing.T) {
 	all := feeds(t, sub)
 	want := map[string][]string{
 		"fr/activities/neet-readiness/event.ics": {
-			"Statut : Réalisée\n\nRésultats\nDates de réalisation : 18–20 février 2025\nParticipants : 38\nInstitutions participantes : 14\n" +
+			typo.French("Statut : Réalisée\n\nRésultats\nDates de réalisation : 18–20 février 2025\nParticipants : 38\nInstitutions participantes : 14\n" +
 				"Pays participants : Maroc, Sénégal, Côte d’Ivoire, Tunisie\n38 conseillers de 14 institutions de quatre pays ont suivi la formation ; un guide commun est en préparation.\n" +
-				"Rapport de l'activité : https://docs.example.net/neet-readiness/report.pdf\n\nhttps://example.org/fr/activities/neet-readiness/",
+				"Rapport de l'activité : https://docs.example.net/neet-readiness/report.pdf\n\nhttps://example.org/fr/activities/neet-readiness/"),
 		},
 		"ar/planning.ics": {
 			"المشاركون: 38\n", "شارك في التدريب 38 مستشارًا",

@@ -26,11 +26,11 @@ func TestSchedule(t *testing.T) {
 	}{
 		{"2024-09", false, "septembre 2024", "سبتمبر 2024", "September 2024"},
 		{"2025-Q2", false, "2ᵉ trimestre 2025", "الربع الثاني من عام 2025", "2nd quarter 2025"},
-		{"2025-Q1", false, "1er trimestre 2025", "الربع الأول من عام 2025", "1st quarter 2025"},
+		{"2025-Q1", false, "1ᵉʳ trimestre 2025", "الربع الأول من عام 2025", "1st quarter 2025"},
 		{"2026-01/2026-02", false, "janvier–février 2026", "يناير–فبراير 2026", "January–February 2026"},
 		{"2025-12/2026-01", false, "décembre 2025 – janvier 2026", "ديسمبر 2025 – يناير 2026", "December 2025 – January 2026"},
 		{"2025-11-04", false, "4 novembre 2025", "4 نوفمبر 2025", "4 November 2025"},
-		{"2025-11-01", false, "1er novembre 2025", "1 نوفمبر 2025", "1 November 2025"},
+		{"2025-11-01", false, "1ᵉʳ novembre 2025", "1 نوفمبر 2025", "1 November 2025"},
 		{"2025-11-04/2025-11-06", false, "4–6 novembre 2025", "4–6 نوفمبر 2025", "4–6 November 2025"},
 		{"2025-10-30/2025-11-02", false, "30 octobre 2025 – 2 novembre 2025", "30 أكتوبر 2025 – 2 نوفمبر 2025", "30 October 2025 – 2 November 2025"},
 		{"2025-11-04T09:00/2025-11-04T17:30 Asia/Baku", false, "4 novembre 2025, 09:00–17:30 (Asia/Baku)", "4 نوفمبر 2025، 09:00–17:30 (Asia/Baku)", "4 November 2025, 09:00–17:30 (Asia/Baku)"},
@@ -123,5 +123,30 @@ func TestMissingMessageIsRecorded(t *testing.T) {
 	}
 	if m := loc.Missing(); len(m) != 1 || m[0] != "no_such_message" {
 		t.Errorf("Missing() = %v", m)
+	}
+}
+
+// TestFrenchTypography: French messages get French typography whatever the
+// translator typed (and with their data), the other languages are left as
+// written.
+func TestFrenchTypography(t *testing.T) {
+	msg := "a = \"Objectif : « {{.X}} » ; le 1er !\"\n"
+	fsys := fstest.MapFS{
+		"i18n/fr.toml": {Data: []byte(msg)},
+		"i18n/ar.toml": {Data: []byte(msg)},
+		"i18n/en.toml": {Data: []byte(msg)},
+	}
+	b, problems := LoadBundle(fsys, "i18n", []string{"fr", "ar", "en"})
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	data := map[string]any{"X": "le pouls"}
+	if got, want := b.Localizer("fr").T("a", data), "Objectif\u00a0: «\u202fle pouls\u202f»\u202f; le 1ᵉʳ\u202f!"; got != want {
+		t.Errorf("fr: %q, want %q", got, want)
+	}
+	for _, lang := range []string{"ar", "en"} {
+		if got, want := b.Localizer(lang).T("a", data), "Objectif : « le pouls » ; le 1er !"; got != want {
+			t.Errorf("%s: %q, want it as written %q", lang, got, want)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/oic-pesnet/workplan/internal/typo"
 )
 
 // Localizer renders the words of one language.
@@ -19,6 +21,9 @@ type Localizer struct {
 	loc     *i18n.Localizer
 	regions display.Namer
 	langs   display.Namer
+	// typeset sets the language's typography on every message (French:
+	// package typo), so translators type ordinary spaces.
+	typeset func(string) string
 
 	mu      sync.Mutex
 	missing map[string]bool
@@ -37,7 +42,17 @@ func (b *Bundle) Localizer(lang string) *Localizer {
 		regions: display.Regions(tag),
 		langs:   display.Languages(tag),
 		missing: map[string]bool{},
+		typeset: Typesetter(lang),
 	}
+}
+
+// Typesetter returns the function that sets lang's typography on plain
+// text: typo.French for French, the identity for the other languages.
+func Typesetter(lang string) func(string) string {
+	if base, _ := language.Make(lang).Base(); base.String() == "fr" {
+		return typo.French
+	}
+	return func(s string) string { return s }
 }
 
 // T returns message id with template data (a map or struct, may be nil).
@@ -79,7 +94,7 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
 		l.noteMissing(fmt.Sprintf("%s (%v)", cfg.MessageID, err))
 		return cfg.MessageID
 	}
-	return s
+	return l.typeset(s)
 }
 
 func (l *Localizer) noteMissing(what string) {

@@ -90,7 +90,7 @@ func (g *generator) activityText(lang string, a *content.Activity) activityText 
 		textMeta:    textMeta{Lang: t.Lang, Fallback: fallback, Unreviewed: t.Unreviewed},
 		Title:       t.Title,
 		Summary:     t.Summary,
-		Description: g.text.Cached(t, t.Body),
+		Description: g.text.Cached(t, t.Lang, t.Body),
 		Outcome:     t.Outcome,
 		Reason:      t.Reason,
 	}

@@ -80,7 +80,7 @@ func TestPlans(t *testing.T) {
 		{ID: "2027-2028", Status: "draft", Starts: "2027-01-01", Ends: "2028-12-31", ActivityCount: 1},
 	}
 	titles := map[string]string{"fr": "Plan de travail 2023-2024", "ar": "خطة العمل 2023-2024", "en": "Work plan 2023-2024"}
-	meetings := map[string]string{"fr": "2e réunion biennale", "ar": "الاجتماع الثاني كل سنتين", "en": "2nd biennial meeting"}
+	meetings := map[string]string{"fr": "2ᵉ réunion biennale", "ar": "الاجتماع الثاني كل سنتين", "en": "2nd biennial meeting"}
 	for lang := range titles {
 		doc := decode[activitiesDoc](t, files["api/v1/"+lang+"/activities.json"])
 		var facts []planFacts

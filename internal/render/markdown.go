@@ -8,11 +8,13 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/oic-pesnet/workplan/internal/policy"
+	"github.com/oic-pesnet/workplan/internal/typo"
 )
 
 // newMarkdown returns the converter for one writing direction. Raw HTML in
@@ -20,17 +22,29 @@ import (
 // comment). Links, images and autolinks are judged by package policy on
 // their decoded destination, and text on its decoded characters (safeLinks,
 // bidiText). In right-to-left text, Latin runs are isolated with <bdi>.
-func newMarkdown(rtl bool) goldmark.Markdown {
+// set, when given, sets the typography of the text's language on each run
+// of text (l10n.Typesetter: French), never on code, addresses or
+// attributes.
+func newMarkdown(rtl bool, set ...func(string) string) goldmark.Markdown {
+	t := &bidiText{rtl: rtl, set: func(s string) string { return s }}
+	if len(set) > 0 && set[0] != nil {
+		t.set = set[0]
+	}
 	opts := []renderer.Option{renderer.WithNodeRenderers(
 		util.Prioritized(&safeLinks{}, 100),
-		util.Prioritized(&bidiText{rtl: rtl}, 100),
+		util.Prioritized(t, 100),
 	)}
-	return goldmark.New(goldmark.WithRendererOptions(append(opts, html.WithXHTML())...))
+	return goldmark.New(goldmark.WithRendererOptions(append(opts, html.WithXHTML())...),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(typo.MergeText{}, 100))))
 }
 
 // bidiText renders text nodes through isolate: Latin runs isolated in
-// right-to-left text, hyphenated names kept on one line in all.
-type bidiText struct{ rtl bool }
+// right-to-left text, hyphenated names kept on one line in all, and the
+// language's typography set.
+type bidiText struct {
+	rtl bool
+	set func(string) string
+}
 
 func (r *bidiText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindText, r.renderText)
@@ -41,7 +55,7 @@ func (r *bidiText) renderText(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Text)
-	_, _ = w.WriteString(string(isolate(decodeText(n.Segment.Value(source)), r.rtl)))
+	_, _ = w.WriteString(string(isolate(r.set(decodeText(n.Segment.Value(source))), r.rtl)))
 	switch {
 	case n.HardLineBreak():
 		_, _ = w.WriteString("<br />\n")

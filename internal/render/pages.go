@@ -80,7 +80,7 @@ func (r *Renderer) block(texts content.Texts, lang string) Block {
 	rtl := b.Dir == "rtl"
 	b.Title = isolate(t.Title, rtl)
 	b.Summary = isolate(t.Summary, rtl)
-	if html, err := toHTML(r.md[rtl], t.Body); err == nil {
+	if html, err := toHTML(r.md[t.Lang], t.Body); err == nil {
 		b.Body = template.HTML(html)
 	}
 	if fallback {

@@ -166,7 +166,7 @@ func (r *Renderer) adopted(lang string, p *content.Plan) string {
 		return ""
 	}
 	loc := r.locs[lang]
-	if t := p.Texts[lang]; t != nil && t.Meeting != "" {
+	if t, fallback := r.cat.Text(p.Texts, lang); !fallback && t.Meeting != "" {
 		return loc.T("plan_adopted_at", map[string]any{"Date": r.date(lang, p.Adopted), "Meeting": t.Meeting})
 	}
 	return loc.T("plan_adopted", map[string]any{"Date": r.date(lang, p.Adopted)})

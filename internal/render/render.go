@@ -53,7 +53,7 @@ type Renderer struct {
 	cat        *assemble.Catalog
 	opts       Options
 	locs       map[string]*l10n.Localizer
-	md         map[bool]goldmark.Markdown
+	md         map[string]goldmark.Markdown // by the language of the text
 	pages      map[string]*template.Template
 	standalone map[string]*template.Template // layouts without baseof.html
 	cards      *cards
@@ -66,11 +66,12 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 	problems := &diag.List{}
 	layouts = srcfs.FS(layouts, srcfs.MaxTextSize) // regular files only, no links
 	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
-		md:    map[bool]goldmark.Markdown{false: newMarkdown(false), true: newMarkdown(true)},
+		md:    map[string]goldmark.Markdown{},
 		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{},
 		cards: newCards(cat)}
 	for _, lang := range cat.Languages {
 		r.locs[lang] = bundle.Localizer(lang)
+		r.md[lang] = newMarkdown(l10n.Dir(lang) == "rtl", l10n.Typesetter(lang))
 	}
 	for _, name := range pageLayouts {
 		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", "head.html", name)
