@@ -54,11 +54,15 @@ func (c *Converter) Cached(key any, lang string, src []byte) string {
 }
 
 // Text returns the plain text of Markdown src, with no typography set.
-func (c *Converter) Text(src []byte) string { return c.convert(src, func(s string) string { return s }) }
+func (c *Converter) Text(src []byte) string {
+	return c.convert(src, func(s string) string { return s })
+}
 
 // TextIn returns the plain text of Markdown src written in lang, with
 // lang's typography set on its text (French: package typo), never on code.
-func (c *Converter) TextIn(lang string, src []byte) string { return c.convert(src, l10n.Typesetter(lang)) }
+func (c *Converter) TextIn(lang string, src []byte) string {
+	return c.convert(src, l10n.Typesetter(lang))
+}
 
 func (c *Converter) convert(src []byte, set func(string) string) string {
 	doc := c.md.Parser().Parse(text.NewReader(src))

@@ -37,4 +37,3 @@ func (MergeText) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 		return ast.WalkContinue, nil
 	})
 }
-
