@@ -25,8 +25,8 @@ func TestSchedule(t *testing.T) {
 		fr, ar, en string
 	}{
 		{"2024-09", false, "septembre 2024", "سبتمبر 2024", "September 2024"},
-		{"2025-Q2", false, "2ᵉ trimestre 2025", "الربع الثاني من عام 2025", "2nd quarter 2025"},
-		{"2025-Q1", false, "1ᵉʳ trimestre 2025", "الربع الأول من عام 2025", "1st quarter 2025"},
+		{"2025-Q2", false, "2ᵉ trimestre 2025", "الربع الثاني من عام 2025", "Q2 2025"},
+		{"2025-Q1", false, "1ᵉʳ trimestre 2025", "الربع الأول من عام 2025", "Q1 2025"},
 		{"2026-01/2026-02", false, "janvier–février 2026", "يناير–فبراير 2026", "January–February 2026"},
 		{"2025-12/2026-01", false, "décembre 2025 – janvier 2026", "ديسمبر 2025 – يناير 2026", "December 2025 – January 2026"},
 		{"2025-11-04", false, "4 novembre 2025", "4 نوفمبر 2025", "4 November 2025"},
