@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/progress"
 )
@@ -83,6 +84,12 @@ type areaTitles struct {
 func progressDataPath(plan string) string { return "plans/" + plan + "/progress.json" }
 
 func progressCSVPath(plan string) string { return "plans/" + plan + "/progress.csv" }
+
+// ProgressPaths are the root-relative addresses of a published plan's
+// progress exports, JSON and CSV, for the pages that link them.
+func ProgressPaths(plan string) (json, csv string) {
+	return assemble.APIPrefix + progressDataPath(plan), assemble.APIPrefix + progressCSVPath(plan)
+}
 
 // progressDocs lists the progress documents of every published plan.
 func (g *generator) progressDocs() {

@@ -11,6 +11,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/progress"
 )
 
@@ -25,9 +26,12 @@ type ProgressView struct {
 	Overdue []OverdueItem
 	// OverdueMore says how many more are in the report ("" when none).
 	OverdueMore string
-	// ReportHref and ProgressHref link the two pages to each other.
+	// ReportHref and ProgressHref link the two pages to each other;
+	// JSONHref and CSVHref are the figures as open data.
 	ReportHref   string
 	ProgressHref string
+	JSONHref     string
+	CSVHref      string
 	// Areas are the report's tables, one per area (report only).
 	Areas []ReportArea
 	// Countries is each country's part in the plan.
@@ -147,6 +151,7 @@ func (r *Renderer) progressView(lang string, p *content.Plan, rep progress.Repor
 		ReportHref:   assemble.PlanReportPath(lang, p.ID),
 		ProgressHref: assemble.PlanProgressPath(lang, p.ID),
 	}
+	v.JSONHref, v.CSVHref = opendata.ProgressPaths(p.ID)
 	v.Summary = []Figure{
 		{n(rep.Total), loc.N("progress_fig_total", rep.Total, nil)},
 		{n(rep.Completed), loc.N("progress_fig_completed", rep.Completed, map[string]any{"Percent": n(rep.Percent())})},
