@@ -8,7 +8,10 @@
 // JSON and XML document parses. It also reports, per language, the pages
 // that lack a translation (warnings) and those whose translation still
 // carries the "unreviewed" mark (notes), and flags the "TODO" placeholders
-// that `pesnet new` leaves in the files it scaffolds (warnings). Per work
+// that `pesnet new` leaves in the files it scaffolds (warnings), and the
+// forms the network's glossary (i18n/glossary.toml) lists as to avoid in a
+// text or an interface string, each at its file:line:col with the form to
+// write instead (warnings; see terms and package glossary). Per work
 // plan it lists what remains to write: texts still marked for review,
 // missing translations, placeholders and areas without activities, in full
 // for a draft plan (see PlanTodo for which are notes and which warnings,
@@ -74,6 +77,7 @@ func Run(project fs.FS) *Result {
 			ps := pages(site)
 			res.translations(site.Config.Languages, ps)
 			placeholders(ps, res.Problems)
+			terms(project, site, ps, res.Problems)
 			res.plans(site, ps)
 			overdue(site, res.Problems)
 		}

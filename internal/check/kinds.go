@@ -27,6 +27,8 @@ var kinds = []kind{
 		"dates passed while the status is still planned or confirmed", "set completed (with the days held), postponed or cancelled, at the status line given"},
 	{regexp.MustCompile(`has no date yet`),
 		"no date yet, so left out of the calendar feeds", "add the schedule once it is known"},
+	{regexp.MustCompile(`is a form the glossary lists as to avoid`),
+		"forms the glossary lists as to avoid", "write the form each warning gives (" + GlossaryFile + ")"},
 	{regexp.MustCompile(`placeholder`),
 		"placeholder text left (TODO)", "replace it with the real text"},
 	{regexp.MustCompile(`, a draft, is still to review`),
