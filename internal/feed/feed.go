@@ -133,7 +133,7 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 			if !p.Published() { // a draft stays out of the feeds until it is current
 				continue
 			}
-			data := map[string]any{"Plan": p.ID}
+			data := map[string]any{"Plan": loc.Period(p.ID)}
 			page, acts, desc := assemble.PlanPath(lang, p.ID), w.cat.InPlan(p.ID), loc.T("feed_plan_description", data)
 			add(feedSpec{lang: lang, name: loc.T("feed_plan_name", data), path: assemble.PlanCalendarPath(lang, p.ID), page: page, acts: acts, mode: Dated, desc: desc})
 			add(feedSpec{lang: lang, name: loc.T("feed_plan_planning_name", data), path: PlanPlanningPath(lang, p.ID), page: page, acts: acts, mode: Planning, desc: desc})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -190,4 +191,15 @@ func (l *Localizer) Place(country, city string) string {
 		place = city + l.T("list_separator", nil) + place
 	}
 	return place
+}
+
+// Period writes a work plan's id (its period, "2024-2026") as lang writes
+// a span of years (message "plan_years": "2024–2026" in English; the
+// hyphen stays in Arabic, where an en dash would reverse the years).
+func (l *Localizer) Period(id string) string {
+	first, last, ok := strings.Cut(id, "-")
+	if !ok {
+		return id
+	}
+	return l.T("plan_years", map[string]any{"First": first, "Last": last})
 }

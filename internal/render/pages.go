@@ -139,7 +139,7 @@ func (r *Renderer) areaPage(lang string, a *content.Area, n int) *Page {
 	p.Crumbs = r.listCrumbs(lang, t.ShortTitle, base(lang), n)
 	if c := r.cat.Current; c != nil && a.Plan != c.ID {
 		loc := r.locs[lang]
-		p.Area.Label = loc.T("area_label_plan", map[string]any{"Number": loc.Number(a.Number), "Plan": a.Plan})
+		p.Area.Label = loc.T("area_label_plan", map[string]any{"Number": loc.Number(a.Number), "Plan": loc.Period(a.Plan)})
 	}
 	return p
 }
@@ -273,7 +273,7 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 
 func (r *Renderer) label(lang string, a *content.Activity) string {
 	loc := r.locs[lang]
-	data := map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number), "Plan": a.Plan}
+	data := map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number), "Plan": loc.Period(a.Plan)}
 	if len(r.cat.Plans) > 1 { // numbers restart with each plan: say which
 		return loc.T("activity_label_plan", data)
 	}

@@ -155,7 +155,7 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 	pg.Plan = v
 	if p.Published() {
 		v.ProgressHref, v.ProgressLink = assemble.PlanProgressPath(lang, p.ID), loc.T("plan_progress_link", nil)
-		pg.Feed = r.subscribe(loc.T("feed_plan_name", map[string]any{"Plan": p.ID}), assemble.PlanCalendarPath(lang, p.ID))
+		pg.Feed = r.subscribe(loc.T("feed_plan_name", map[string]any{"Plan": loc.Period(p.ID)}), assemble.PlanCalendarPath(lang, p.ID))
 	}
 	return pg
 }
@@ -191,7 +191,7 @@ func (r *Renderer) planActivitiesPage(lang string, p *content.Plan, n int) *Page
 		List:  r.list(lang, acts, base(lang), n, 2, true),
 	}
 	if p.Published() {
-		pg.Feed = r.subscribe(loc.T("feed_plan_name", map[string]any{"Plan": p.ID}), assemble.PlanCalendarPath(lang, p.ID))
+		pg.Feed = r.subscribe(loc.T("feed_plan_name", map[string]any{"Plan": loc.Period(p.ID)}), assemble.PlanCalendarPath(lang, p.ID))
 	}
 	return pg
 }
