@@ -38,8 +38,20 @@ func decodeFacts(d *decoder, root ast.Node) Facts {
 					f.ID = s
 				}
 			},
-			"plan":               func(n ast.Node) { f.Plan, _ = d.text(n, "plan") },
-			"area":               func(n ast.Node) { f.Area, _ = d.text(n, "area") },
+			"plan": func(n ast.Node) {
+				if s, ok := d.text(n, "plan"); ok {
+					if _, _, ok := PlanPeriod(s); ok {
+						f.Plan = s
+					} else {
+						d.errorf(n, "%s is not a plan: write the period of a folder of content/plans, such as 2024-2026", d.quote(n, s))
+					}
+				}
+			},
+			"area": func(n ast.Node) {
+				if s, ok := d.text(n, "area"); ok && checkID(d, n, s) {
+					f.Area = s
+				}
+			},
 			"number":             func(n ast.Node) { f.Number = positive(d, n, "number") },
 			"type":               func(n ast.Node) { f.Type = oneOf(d, n, "type", TypeTraining, TypeWebinar, TypeWorkshop) },
 			"schedule":           func(n ast.Node) { f.Schedule = decodeSchedule(d, n) },

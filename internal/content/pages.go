@@ -63,7 +63,7 @@ func (l *loader) activityFile(name string) bool {
 		}
 		a := &Activity{File: d.file, Facts: decodeFacts(d, root)}
 		l.pos[a] = map[string]diag.Pos{}
-		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held"} {
+		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held", "original_schedule"} {
 			l.pos[a][key] = d.pos(valueOf(root, key))
 		}
 		if n := valueOf(root, "status"); n != root {

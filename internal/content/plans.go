@@ -88,8 +88,18 @@ func inPeriod(d *decoder, n ast.Node, key string, first, last int, def time.Time
 	return t
 }
 
-// checkPlans requires at least one plan and exactly one current one.
+// checkPlans requires at least one plan and exactly one current one, and
+// a plan.yaml in every plan folder that holds areas.
 func (l *loader) checkPlans() {
+	reported := map[string]bool{}
+	for _, a := range l.sortedAreas() {
+		dir := path.Join("plans", a.Plan)
+		if l.plans[a.Plan] == nil && !l.broken[dir] && !reported[dir] {
+			reported[dir] = true
+			l.problems.Errorf(a.File, diag.Pos{Line: 1, Col: 1}, "the plan folder %s has areas but no plan.yaml: add %s with the plan's status (draft, current or archived)",
+				diag.Name(l.show(dir)), diag.Name(l.show(path.Join(dir, "plan.yaml"))))
+		}
+	}
 	if len(l.plans) == 0 {
 		if !l.anyPlanBroken() {
 			l.problems.Errorf(l.show("plans"), diag.Pos{}, "there is no work plan: add plans/<period>/plan.yaml (%s) with \"status: current\"", planHint)
@@ -120,6 +130,12 @@ func (l *loader) anyPlanBroken() bool {
 		}
 	}
 	return false
+}
+
+func (l *loader) sortedAreas() []*Area {
+	out := slices.Clone(l.site.Areas)
+	slices.SortFunc(out, func(a, b *Area) int { return strings.Compare(a.File, b.File) })
+	return out
 }
 
 func (l *loader) sortedPlans() []*Plan {
@@ -161,6 +177,10 @@ func (l *loader) checkReferences() {
 		}
 		if h := a.Outcome.Held; h.Precision != schedule.Undetermined && (h.First.Before(p.Starts) || h.Last.After(p.Ends)) {
 			l.problems.Errorf(a.File, l.pos[a]["held"], "the days it was held fall outside plan %s, which covers %s to %s: check the dates",
+				p.ID, p.Starts.Format(time.DateOnly), p.Ends.Format(time.DateOnly))
+		}
+		if o := a.OriginalSchedule; o.Precision != schedule.Undetermined && (o.First.Before(p.Starts) || o.Last.After(p.Ends)) {
+			l.problems.Errorf(a.File, l.pos[a]["original_schedule"], "the original schedule falls outside plan %s, which covers %s to %s: check the dates",
 				p.ID, p.Starts.Format(time.DateOnly), p.Ends.Format(time.DateOnly))
 		}
 		s := a.Schedule
