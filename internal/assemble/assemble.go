@@ -60,7 +60,7 @@ type Catalog struct {
 	// plan's areas come first, in its order.
 	Areas []*content.Area
 	// AsOf is the date the content describes: the latest of site.yaml's
-	// "updated" and the activities' "updated" dates. Progress figures and
+	// "updated" and the published activities' "updated" dates. Progress figures and
 	// "overdue" are as of this date, never the build's clock, so the same
 	// commit always builds the same site.
 	AsOf time.Time
@@ -105,16 +105,17 @@ func New(site *content.Site) *Catalog {
 		planArea:   map[string][]*content.Activity{},
 	}
 	c.typesetTexts(site)
-	c.AsOf = site.Config.Updated
-	for _, a := range site.Activities {
-		if a.Updated.After(c.AsOf) {
-			c.AsOf = a.Updated
-		}
-	}
 	for _, p := range site.Plans {
 		c.plans[p.ID] = p
 		if p.Status == content.PlanCurrent {
 			c.Current = p
+		}
+	}
+	c.AsOf = site.Config.Updated
+	for _, a := range site.Activities {
+		// A draft's activities say nothing of where the catalog stands.
+		if a.Updated.After(c.AsOf) && c.Published(a) {
+			c.AsOf = a.Updated
 		}
 	}
 	c.areas(site.Areas)
