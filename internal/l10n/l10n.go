@@ -58,7 +58,20 @@ func LoadBundle(fsys fs.FS, dir string, langs []string) (*Bundle, *diag.List) {
 		if !ok || !checkPlaceholders(file, data, &problems) {
 			continue
 		}
-		if _, err := b.bundle.ParseMessageFileBytes(data, file); err != nil {
+		mf, err := i18n.ParseMessageFileBytes(data, file, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+		if err == nil {
+			// The language's typography is set on the messages as written,
+			// before any value is put in: a web address or a name given as
+			// data is never retouched ("…/rapport?" stays as it is).
+			set := Typesetter(lang)
+			for _, m := range mf.Messages {
+				for _, f := range []*string{&m.Zero, &m.One, &m.Two, &m.Few, &m.Many, &m.Other} {
+					*f = set(*f)
+				}
+			}
+			err = b.bundle.AddMessages(mf.Tag, mf.Messages...)
+		}
+		if err != nil {
 			problems.Errorf(file, diag.Pos{}, "cannot read the messages: %v", err)
 			continue
 		}

@@ -130,7 +130,7 @@ func TestMissingMessageIsRecorded(t *testing.T) {
 // translator typed (and with their data), the other languages are left as
 // written.
 func TestFrenchTypography(t *testing.T) {
-	msg := "a = \"Objectif : « {{.X}} » ; le 1er !\"\n"
+	msg := "a = \"Objectif : « {{.X}} » ; le 1er !\"\nb = \"Rapport : {{.URL}}\"\n"
 	fsys := fstest.MapFS{
 		"i18n/fr.toml": {Data: []byte(msg)},
 		"i18n/ar.toml": {Data: []byte(msg)},
@@ -142,6 +142,11 @@ func TestFrenchTypography(t *testing.T) {
 	}
 	data := map[string]any{"X": "le pouls"}
 	if got, want := b.Localizer("fr").T("a", data), "Objectif\u00a0: «\u202fle pouls\u202f»\u202f; le 1ᵉʳ\u202f!"; got != want {
+		t.Errorf("fr: %q, want %q", got, want)
+	}
+	// Values are put in as they are: a web address keeps its "?", its "2e".
+	url := map[string]any{"URL": "https://example.org/docs/2e-reunion?"}
+	if got, want := b.Localizer("fr").T("b", url), "Rapport\u00a0: https://example.org/docs/2e-reunion?"; got != want {
 		t.Errorf("fr: %q, want %q", got, want)
 	}
 	for _, lang := range []string{"ar", "en"} {

@@ -22,9 +22,6 @@ type Localizer struct {
 	loc     *i18n.Localizer
 	regions display.Namer
 	langs   display.Namer
-	// typeset sets the language's typography on every message (French:
-	// package typo), so translators type ordinary spaces.
-	typeset func(string) string
 
 	mu      sync.Mutex
 	missing map[string]bool
@@ -43,7 +40,6 @@ func (b *Bundle) Localizer(lang string) *Localizer {
 		regions: display.Regions(tag),
 		langs:   display.Languages(tag),
 		missing: map[string]bool{},
-		typeset: Typesetter(lang),
 	}
 }
 
@@ -95,7 +91,7 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
 		l.noteMissing(fmt.Sprintf("%s (%v)", cfg.MessageID, err))
 		return cfg.MessageID
 	}
-	return l.typeset(s)
+	return s
 }
 
 func (l *Localizer) noteMissing(what string) {
