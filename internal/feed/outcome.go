@@ -37,6 +37,10 @@ func held(a *content.Activity) bool {
 	return a.Status == content.StatusCompleted && a.Outcome.Held.Precision != schedule.Undetermined
 }
 
+// Where is where an activity takes place: the actual venue of a completed
+// activity when it changed, else the planned one.
+func Where(a *content.Activity) content.Venue { return venueOf(a) }
+
 // venueOf is where an activity's events take place: the actual venue of a
 // completed activity when it changed, else the planned one.
 func venueOf(a *content.Activity) content.Venue {

@@ -117,7 +117,7 @@ func (g *generator) area(lang string, a *content.Area) area {
 	out.Text = areaText{
 		textMeta: textMeta{Lang: t.Lang, Fallback: fallback, Unreviewed: t.Unreviewed},
 		Title:    t.Title, ShortTitle: t.ShortTitle, Summary: t.Summary,
-		Objectives: items(g.text.Text(t.Body)),
+		Objectives: items(g.text.TextIn(t.Lang, t.Body)),
 	}
 	return out
 }

@@ -57,9 +57,11 @@ func (c Counts) ByStatus() []int {
 	return []int{c.Planned, c.Confirmed, c.Completed, c.Postponed, c.Cancelled}
 }
 
-// Statuses are the statuses in the order of the figures, tables and
+// Statuses returns the statuses in the order of the figures, tables and
 // charts.
-var Statuses = []string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled}
+func Statuses() []string {
+	return []string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled}
+}
 
 // Figures are the progress of a set of activities.
 type Figures struct {

@@ -14,7 +14,7 @@ import (
 // the right and labels are anchored there.
 
 // chartRow is one bar: a label and the count of each status, in the order
-// of progress.Statuses.
+// of progress.Statuses().
 type chartRow struct {
 	Label  string
 	Counts []int

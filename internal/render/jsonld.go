@@ -7,6 +7,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -31,18 +32,21 @@ func (r *Renderer) jsonLD(lang string, a *content.Activity, t *content.Text) tem
 			"url":   r.abs(assemble.HomePath(lang)),
 		},
 	}
-	if a.Venue.Mode == content.VenueOnline {
+	// A completed activity: where and when it actually took place, as its
+	// calendar events say (feed.Where, feed.When).
+	venue, when := feed.Where(a), feed.When(a)
+	if venue.Mode == content.VenueOnline {
 		ev["location"] = map[string]any{"@type": "VirtualLocation", "url": page}
 	} else {
 		ev["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-		addr := map[string]any{"@type": "PostalAddress", "addressCountry": a.Venue.Country}
-		if a.Venue.City != "" {
-			addr["addressLocality"] = a.Venue.City
+		addr := map[string]any{"@type": "PostalAddress", "addressCountry": venue.Country}
+		if venue.City != "" {
+			addr["addressLocality"] = venue.City
 		}
-		ev["location"] = map[string]any{"@type": "Place", "name": loc.Place(a.Venue.Country, a.Venue.City), "address": addr}
+		ev["location"] = map[string]any{"@type": "Place", "name": loc.Place(venue.Country, venue.City), "address": addr}
 	}
-	if a.Schedule.Precision != schedule.Undetermined {
-		start, end := dates(a.Schedule)
+	if when.Precision != schedule.Undetermined {
+		start, end := dates(when)
 		ev["startDate"] = start
 		if end != start {
 			ev["endDate"] = end

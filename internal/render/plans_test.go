@@ -72,6 +72,10 @@ func TestPlanPages(t *testing.T) {
 			must(lang+"/index.html", `href="/`+lang+`/plans/`+id+`/"`)
 			must(lang+"/plans/index.html", `href="/`+lang+`/plans/`+id+`/"`)
 		}
+		// The home page presents the current plan: its areas and their
+		// activities in that plan (lfs-workshop, of lmi in 2023-2024, is not
+		// counted there).
+		must(lang+"/index.html", `href="/`+lang+`/plans/2025-2026/areas/lmi/"`, `href="/`+lang+`/plans/2025-2026/areas/youth-neet/"`)
 		// An activity names its plan.
 		must(lang+"/activities/lfs-workshop/index.html", `href="/`+lang+`/plans/2023-2024/"`)
 		// The plan pages of published plans have their feed.

@@ -13,6 +13,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/progress"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // ProgressView is where a plan stands: the progress page and the
@@ -137,7 +138,7 @@ func (r *Renderer) progressPage(lang string, p *content.Plan) *Page {
 		rows = append(rows, chartRow{Label: t.ShortTitle, Counts: a.ByStatus()})
 	}
 	rows = append(rows, chartRow{Label: loc.T("progress_whole_plan", nil), Counts: rep.ByStatus()})
-	v.Chart = layoutChart(rows, progress.Statuses, l10n.Dir(lang) == "rtl").svg("progress-chart-title", loc.T("progress_chart_title", nil))
+	v.Chart = layoutChart(rows, progress.Statuses(), l10n.Dir(lang) == "rtl").svg("progress-chart-title", loc.T("progress_chart_title", nil))
 	pg.Progress = v
 	return pg
 }
@@ -158,12 +159,12 @@ func (r *Renderer) progressView(lang string, p *content.Plan, rep progress.Repor
 		{n(rep.Participants), loc.N("progress_fig_participants", rep.Participants, nil)},
 		{n(len(rep.Countries)), loc.N("progress_fig_countries", len(rep.Countries), nil)},
 	}
-	for _, s := range progress.Statuses {
+	for _, s := range progress.Statuses() {
 		v.Legend = append(v.Legend, LegendItem{Key: s, Name: loc.T("progress_col_"+s, nil)})
 	}
 	v.Table.Caption = loc.T("progress_table_caption", map[string]any{"Date": r.date(lang, rep.AsOf)})
 	v.Table.Head = []string{loc.T("progress_col_area", nil)}
-	for _, s := range progress.Statuses {
+	for _, s := range progress.Statuses() {
 		v.Table.Head = append(v.Table.Head, loc.T("progress_col_"+s, nil))
 	}
 	v.Table.Head = append(v.Table.Head, loc.T("progress_col_total", nil), loc.T("progress_col_percent", nil),
@@ -262,7 +263,7 @@ func (r *Renderer) reportRow(lang string, a *content.Activity) ReportRow {
 		Planned: loc.Schedule(a.Schedule, a.ScheduleTBC), Status: loc.T("status_"+a.Status, nil), StatusKey: a.Status,
 		RemarksLang: lang, RemarksDir: l10n.Dir(lang),
 	}
-	if a.OriginalSchedule.Precision != 0 {
+	if a.OriginalSchedule.Precision != schedule.Undetermined {
 		row.Planned = loc.Schedule(a.OriginalSchedule, false) + " → " + row.Planned
 	}
 	var providers []string

@@ -33,8 +33,9 @@ const (
 	NBSP  = '\u00A0' // no-break space: before :
 )
 
-// ordinal matches "1er", "1re" and "2e"… as whole words.
-var ordinal = regexp.MustCompile(`\b(?:1er|1re|[0-9]+e)\b`)
+// ordinal matches "1er", "1re" and "2e", "10e"… as whole words ("1e" is
+// no French ordinal: it is left alone).
+var ordinal = regexp.MustCompile(`\b(?:1er|1re|[2-9]e|[1-9][0-9]+e)\b`)
 
 // French returns s with French typography set.
 // Text that is not valid UTF-8 is returned unchanged (content is checked
