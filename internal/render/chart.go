@@ -44,7 +44,7 @@ type chartGeom struct {
 }
 
 const (
-	chartWidth  = 600.0
+	chartWidth  = 480.0
 	chartLabelH = 22.0 // the label line above each bar
 	chartBarH   = 20.0
 	chartGap    = 12.0

@@ -16,10 +16,17 @@ func TestChartGeometry(t *testing.T) {
 		x, w   float64
 		status string
 	}
+	// x and w as fractions of the chart's width.
 	want := [][]seg{
-		{{0, 300, "planned"}, {300, 300, "confirmed"}},
-		{{0, 450, "completed"}, {450, 150, "cancelled"}},
-		{{0, 600, "none"}},
+		{{0, .5, "planned"}, {.5, .5, "confirmed"}},
+		{{0, .75, "completed"}, {.75, .25, "cancelled"}},
+		{{0, 1, "none"}},
+	}
+	for _, row := range want {
+		for i := range row {
+			row[i].x *= chartWidth
+			row[i].w *= chartWidth
+		}
 	}
 	for _, rtl := range []bool{false, true} {
 		g := layoutChart(rows, statuses, rtl)

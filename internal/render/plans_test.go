@@ -103,8 +103,8 @@ func TestPlanPages(t *testing.T) {
 func TestProgressPages(t *testing.T) {
 	files := renderFixture(t, testproject.Plans(t))
 	want := map[string][]string{
-		"fr": {"Situation au 30 juin 2025", "activité réalisée (20 %)", "33 %", ">38<", "Ensemble du plan"},
-		"ar": {"الوضع في 30 يونيو 2025", "نشاط منجز (20٪)", "33٪", ">38<", "الخطة ككل"},
+		"fr": {"Situation au 30 juin 2025", "activité réalisée (20\u202f%)", "33\u202f%", ">38<", "Ensemble du plan"},
+		"ar": {"الوضع في 30 يونيو 2025", "نشاط منجز (20%)", "33%", ">38<", "الخطة ككل"},
 		"en": {"Situation as of 30 June 2025", "activity completed (20%)", "33%", ">38<", "Whole plan"},
 	}
 	titles := map[string][]string{

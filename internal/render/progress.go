@@ -264,7 +264,7 @@ func (r *Renderer) reportRow(lang string, a *content.Activity) ReportRow {
 		RemarksLang: lang, RemarksDir: l10n.Dir(lang),
 	}
 	if a.OriginalSchedule.Precision != schedule.Undetermined {
-		row.Planned = loc.Schedule(a.OriginalSchedule, false) + " → " + row.Planned
+		row.Planned = loc.T("report_rescheduled", map[string]any{"Original": loc.Schedule(a.OriginalSchedule, false), "New": row.Planned})
 	}
 	var providers []string
 	for _, p := range a.Providers {

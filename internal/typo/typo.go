@@ -3,7 +3,7 @@
 // French publishing (Lexique des règles typographiques en usage à
 // l'Imprimerie nationale):
 //
-//   - before ; ! ? and inside « », a narrow no-break space (U+202F);
+//   - before ; ! ? % and inside « », a narrow no-break space (U+202F);
 //   - before :, a no-break space (U+00A0);
 //   - ordinals in superscript: 1er → 1ᵉʳ, 1re → 1ʳᵉ, 2e → 2ᵉ.
 //
@@ -41,7 +41,7 @@ var ordinal = regexp.MustCompile(`\b(?:1er|1re|[2-9]e|[1-9][0-9]+e)\b`)
 // Text that is not valid UTF-8 is returned unchanged (content is checked
 // to be UTF-8 when it is loaded; this keeps every byte of anything else).
 func French(s string) string {
-	if !strings.ContainsAny(s, ":;!?«»") && !ordinal.MatchString(s) || !utf8.ValidString(s) {
+	if !strings.ContainsAny(s, ":;!?«»%") && !ordinal.MatchString(s) || !utf8.ValidString(s) {
 		return s
 	}
 	s = ordinal.ReplaceAllStringFunc(s, func(m string) string {
@@ -58,6 +58,12 @@ func French(s string) string {
 	for i := 0; i < len(in); i++ {
 		r := in[i]
 		switch r {
+		case '%':
+			// "20 %": the sign keeps to its number; none is added ("20%").
+			if trimSpaces(&out) {
+				out = append(out, NNBSP)
+			}
+			out = append(out, r)
 		case ';', '!', '?', ':':
 			space := NNBSP
 			if r == ':' {

@@ -28,6 +28,8 @@ func TestFrench(t *testing.T) {
 		{"mailto:info@example.org", "mailto:info@example.org"},
 		{"une e-formation, 3e5, 1e", "une e-formation, 3e5, 1e"},
 		{"le 10e, le 21e", "le 10ᵉ, le 21ᵉ"},
+		{"réalisées (20 %)", "réalisées (20" + n + "%)"},
+		{"20% et 100 %", "20% et 100" + n + "%"},
 		{"", ""},
 		{":", ":"},
 		{" ;", ";"},
