@@ -124,8 +124,9 @@ func TestMain(m *testing.M) {
 func TestReproducibleAnywhere(t *testing.T) {
 	outs := []string{filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")}
 	envs := [][]string{{"TZ=Pacific/Kiritimati", "LANG=ar_SA.UTF-8", "LC_ALL=ar_SA.UTF-8"}, {"TZ=America/Adak", "LANG=C", "LC_ALL=C"}}
+	project := testproject.Copy(t, testproject.Plans(t)) // the fixture, never the live content
 	for i, out := range outs {
-		cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", out, "--quiet")
+		cmd := exec.Command(os.Args[0], "build", "-C", project, "-o", out, "--quiet")
 		cmd.Env = append(append(os.Environ(), "PESNET_TEST_MAIN=1"), envs[i]...)
 		if msg, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%v: %s", err, msg)
@@ -162,7 +163,7 @@ func tree(t *testing.T, dir string) map[string][]byte {
 
 func TestNewCommandNeedsFlagsWithoutTerminal(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"new", "activity", "-C", "../.."}, strings.NewReader(""), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--area and --id are required") {
+	if code := run([]string{"new", "activity", "-C", testproject.Copy(t)}, strings.NewReader(""), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--area and --id are required") {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
@@ -186,8 +187,9 @@ func TestBuildJSONSummary(t *testing.T) {
 // output folder must always hold one complete build, the old or the new.
 func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
+	project := testproject.Copy(t, testproject.Plans(t)) // the fixture, never the live content
 	build := func(base string) *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", out, "--quiet", "--base-url", base)
+		cmd := exec.Command(os.Args[0], "build", "-C", project, "-o", out, "--quiet", "--base-url", base)
 		cmd.Env = append(os.Environ(), "PESNET_TEST_MAIN=1")
 		return cmd
 	}
@@ -196,7 +198,7 @@ func TestKilledBuildLeavesOutputWhole(t *testing.T) {
 	}
 	oldTree := tree(t, out)
 	newDir := filepath.Join(t.TempDir(), "new")
-	cmd := exec.Command(os.Args[0], "build", "-C", "../..", "-o", newDir, "--quiet", "--base-url", "https://new.example/")
+	cmd := exec.Command(os.Args[0], "build", "-C", project, "-o", newDir, "--quiet", "--base-url", "https://new.example/")
 	cmd.Env = append(os.Environ(), "PESNET_TEST_MAIN=1")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, msg)
