@@ -77,7 +77,7 @@ func TestEditsOnFixture(t *testing.T) {
 // line that opens the project root only for "i18n" or "netlify.toml" (the
 // interface strings and headers, not content) is allowed.
 var (
-	liveContentRef = regexp.MustCompile(`\.\./\.\./content|"\.\.", "\.\.", "content"|DirFS\("\.\./\.\."\)|Copy\(t, "\.\./\.\."\)`)
+	liveContentRef = regexp.MustCompile(`\.\./\.\./content|"\.\.", "\.\.", "content"|DirFS\("\.\./\.\."\)|Copy\(t, "\.\./\.\."\)|"-C", "\.\./\.\."`)
 	codeOnlyRef    = regexp.MustCompile(`DirFS\("\.\./\.\."\), "(i18n|netlify\.toml)"`)
 )
 
