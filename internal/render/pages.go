@@ -6,11 +6,13 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
 // page returns the common part of a page of lang whose path in each
@@ -227,8 +229,25 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 }
 
 // aroundLimit is the number of activities "around the same time" an
-// activity page shows.
-const aroundLimit = 4
+// activity page shows, and aroundWindow how far in time they may start
+// from it (about six months): "the same period", not merely the next ones
+// in a sparse catalog.
+const (
+	aroundLimit  = 4
+	aroundWindow = 183 * 24 * time.Hour
+)
+
+// near reports whether b starts within aroundWindow of a's start; two
+// activities without a date yet are near each other, and an undated one is
+// near no dated one.
+func near(a, b *content.Activity) bool {
+	ua, ub := a.Schedule.Precision == schedule.Undetermined, b.Schedule.Precision == schedule.Undetermined
+	if ua || ub {
+		return ua && ub
+	}
+	d := a.Schedule.First.Sub(b.Schedule.First)
+	return d <= aroundWindow && d >= -aroundWindow
+}
 
 // neighbours sets the bounded neighbourhood of a's page: the previous and
 // next activities of its area by date, and up to aroundLimit activities of
@@ -247,12 +266,33 @@ func (r *Renderer) neighbours(lang string, a *content.Activity, v *ActivityView)
 		c.Role = r.locs[lang].T("neighbours_next", nil)
 		v.Next, shown[area[inArea+1]] = &c, true
 	}
+	// Walk outwards from a in date order, alternately before and after,
+	// while the activities are near it in time: each direction stops at
+	// the first one out of the window (the list is in date order), so a
+	// page costs the same whatever the size of the catalog.
 	var around []*content.Activity
-	for d := 1; len(around) < aroundLimit && (all-d >= 0 || all+d < len(chrono)); d++ {
-		for _, i := range []int{all - d, all + d} {
-			if i >= 0 && i < len(chrono) && !shown[chrono[i]] && len(around) < aroundLimit {
-				around = append(around, chrono[i])
-				shown[chrono[i]] = true
+	lo, hi := all-1, all+1
+	for len(around) < aroundLimit && (lo >= 0 || hi < len(chrono)) {
+		for _, i := range []*int{&lo, &hi} {
+			j := *i
+			if j < 0 || j >= len(chrono) || len(around) == aroundLimit {
+				continue
+			}
+			if !near(a, chrono[j]) {
+				*i = -1 // this direction is done
+				if i == &hi {
+					*i = len(chrono)
+				}
+				continue
+			}
+			if !shown[chrono[j]] {
+				around = append(around, chrono[j])
+				shown[chrono[j]] = true
+			}
+			if i == &lo {
+				*i--
+			} else {
+				*i++
 			}
 		}
 	}

@@ -145,3 +145,33 @@ func TestProgressPages(t *testing.T) {
 		t.Error("the Arabic chart is not mirrored")
 	}
 }
+
+// TestAroundTheSameTime: the activities an activity page shows "around the
+// same time" start within about six months of it, whatever their plan;
+// none is shown rather than a distant one.
+func TestAroundTheSameTime(t *testing.T) {
+	files := renderFixture(t, testproject.Plans(t))
+	around := func(page string) string {
+		s := string(files[page])
+		i := strings.Index(s, "Around the same time")
+		if i < 0 {
+			return ""
+		}
+		return s[i:strings.Index(s[i:], "</aside>")+i]
+	}
+	// neet-readiness, 18–20 February 2025: lmis-training (March 2025) is
+	// near; lfs-workshop (May 2024) and lmi-webinar (September 2025) are not.
+	got := around("en/activities/neet-readiness/index.html")
+	if !strings.Contains(got, "/en/activities/lmis-training/") {
+		t.Errorf("neet-readiness: lmis-training not shown around the same time:\n%s", got)
+	}
+	for _, far := range []string{"lfs-workshop", "lmi-webinar", "online-counters"} {
+		if strings.Contains(got, "/en/activities/"+far+"/") {
+			t.Errorf("neet-readiness: %s, months away, shown around the same time", far)
+		}
+	}
+	// online-counters, October 2023: nothing is within six months.
+	if got := around("en/activities/online-counters/index.html"); got != "" {
+		t.Errorf("online-counters: activities shown around the same time:\n%s", got)
+	}
+}
