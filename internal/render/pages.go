@@ -96,7 +96,7 @@ func (r *Renderer) homePage(lang string) *Page {
 	plan := r.cat.Current
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
-	h := &HomeView{Text: r.block(plan.Texts, lang), PlanHref: assemble.PlanPath(lang, plan.ID), ProgressHref: assemble.PlanProgressPath(lang, plan.ID)}
+	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID)}
 	// The current plan's areas, each with its activities in that plan.
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
 		return assemble.PlanAreaPath(lang, plan.ID, a.ID), len(r.cat.ChronologicalInPlanArea(plan.ID, a.ID))

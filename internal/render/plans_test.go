@@ -157,7 +157,7 @@ func TestAroundTheSameTime(t *testing.T) {
 		if i < 0 {
 			return ""
 		}
-		return s[i:strings.Index(s[i:], "</aside>")+i]
+		return s[i : strings.Index(s[i:], "</aside>")+i]
 	}
 	// neet-readiness, 18–20 February 2025: lmis-training (March 2025) is
 	// near; lfs-workshop (May 2024) and lmi-webinar (September 2025) are not.

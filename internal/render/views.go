@@ -121,9 +121,8 @@ type HomeView struct {
 	Areas []AreaCard
 	// Plans lists every plan when there are several (nil otherwise).
 	Plans []PlanCard
-	// PlanHref leads to the current plan's page, ProgressHref to where it
-	// stands.
-	PlanHref, ProgressHref string
+	// ProgressHref leads to where the current plan stands.
+	ProgressHref string
 }
 
 // Banner marks every page of a draft plan ("draft for consultation") or of
