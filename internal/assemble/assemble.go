@@ -398,6 +398,10 @@ func PlanProgressPath(lang, id string) string { return PlanPath(lang, id) + "pro
 // PlanReportPath is a plan's printable progress report.
 func PlanReportPath(lang, id string) string { return PlanPath(lang, id) + "report/" }
 
+// PlanDocumentPath is a plan's full text as one document: its texts, then
+// a table of activities per thematic area, to read or print.
+func PlanDocumentPath(lang, id string) string { return PlanPath(lang, id) + "document/" }
+
 // PlanCalendarPath is the iCalendar feed of a plan's activities.
 func PlanCalendarPath(lang, id string) string { return PlanPath(lang, id) + "calendar.ics" }
 

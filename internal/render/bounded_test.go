@@ -50,13 +50,14 @@ var cardRE = regexp.MustCompile(`<li class="card"`)
 
 // TestPagesAreBounded: with six times more activities, no HTML page shows
 // more cards or grows much; lists are split into pages of render.PageSize.
-// A plan's progress report is the exception, like the CSV and the feeds:
-// its point is to list every activity of its plan.
+// A plan's progress report and its full text (the printable document) are
+// the exceptions, like the CSV and the feeds: their point is to list every
+// activity of their plan; they grow linearly (checked for the document).
 func TestPagesAreBounded(t *testing.T) {
 	small, large := renderCorpus(t, 100), renderCorpus(t, 600)
 	maxOf := func(files map[string][]byte) (size, cards int, page string) {
 		for p, data := range files {
-			if path.Ext(p) != ".html" || strings.HasSuffix(p, "/report/index.html") {
+			if path.Ext(p) != ".html" || strings.HasSuffix(p, "/report/index.html") || strings.HasSuffix(p, "/document/index.html") {
 				continue
 			}
 			if len(data) > size {
@@ -74,6 +75,17 @@ func TestPagesAreBounded(t *testing.T) {
 	if lCards > sCards || float64(lSize) > 1.25*float64(sSize) {
 		t.Errorf("pages grow with the catalog: largest page %d bytes, %d cards at 100 activities; %d bytes (%s), %d cards at 600",
 			sSize, sCards, lSize, lPage, lCards)
+	}
+	docs := func(files map[string][]byte) (size int) {
+		for p, data := range files {
+			if strings.HasSuffix(p, "/document/index.html") {
+				size += len(data)
+			}
+		}
+		return size
+	}
+	if s, l := docs(small), docs(large); s == 0 || float64(l) > 6.5*float64(s) {
+		t.Errorf("the plans' documents grow faster than the catalog: %d bytes at 100 activities, %d at 600", s, l)
 	}
 	for _, lang := range []string{"fr", "ar", "en"} {
 		pages := (600 + render.PageSize - 1) / render.PageSize

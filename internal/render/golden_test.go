@@ -38,10 +38,12 @@ func goldenPages() []string {
 // goldenPlanPages are the pages of the fixture with three plans
 // (testproject.Plans) kept as golden files, in testdata/golden/plans: the
 // list of plans, a draft plan (right to left), an archived plan, a draft's
-// activity, an area across plans and the home page listing the plans.
+// activity, an area across plans, the home page listing the plans, the
+// progress pages and reports, and the plans' full texts (documents).
 var goldenPlanPages = []string{"en/plans/index.html", "ar/plans/2027-2028/index.html", "fr/plans/2023-2024/index.html",
 	"fr/activities/green-skills-workshop/index.html", "en/areas/lmi/index.html", "fr/plans/2027-2028/areas/green-jobs/index.html", "ar/index.html",
-	"fr/plans/2025-2026/progress/index.html", "ar/plans/2025-2026/progress/index.html", "en/plans/2025-2026/report/index.html", "ar/plans/2025-2026/report/index.html"}
+	"fr/plans/2025-2026/progress/index.html", "ar/plans/2025-2026/progress/index.html", "en/plans/2025-2026/report/index.html", "ar/plans/2025-2026/report/index.html",
+	"fr/plans/2025-2026/document/index.html", "ar/plans/2025-2026/document/index.html", "en/plans/2027-2028/document/index.html"}
 
 // renderFixture renders the shared fixture site (internal/testproject),
 // with the extra overlays given, with the project's real layouts and

@@ -18,6 +18,7 @@ func (r *Renderer) planJobs(lang string, emit func(layout, out string, build fun
 	emit("plans.html", indexFile(assemble.PlansPath(lang)), func() *Page { return r.plansPage(lang) })
 	for _, p := range r.cat.Plans {
 		emit("plan.html", indexFile(assemble.PlanPath(lang, p.ID)), func() *Page { return r.planPage(lang, p) })
+		emit("document.html", indexFile(assemble.PlanDocumentPath(lang, p.ID)), func() *Page { return r.documentPage(lang, p) })
 		for n := 1; n <= pageCount(len(r.cat.ChronologicalInPlan(p.ID))); n++ {
 			emit("activities.html", indexFile(assemble.ListPage(assemble.PlanActivitiesPath(lang, p.ID), n)),
 				func() *Page { return r.planActivitiesPage(lang, p, n) })
@@ -39,7 +40,8 @@ func (r *Renderer) planPaths() []func(lang string) string {
 		if !p.Published() {
 			continue
 		}
-		out = append(out, func(l string) string { return assemble.PlanPath(l, p.ID) })
+		out = append(out, func(l string) string { return assemble.PlanPath(l, p.ID) },
+			func(l string) string { return assemble.PlanDocumentPath(l, p.ID) })
 		for n := 1; n <= pageCount(len(r.cat.ChronologicalInPlan(p.ID))); n++ {
 			out = append(out, func(l string) string { return assemble.ListPage(assemble.PlanActivitiesPath(l, p.ID), n) })
 		}
@@ -150,6 +152,8 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 		}),
 		ActivitiesHref: assemble.PlanActivitiesPath(lang, p.ID),
 		ActivitiesLink: loc.T("plan_activities_link", nil),
+		DocumentHref:   assemble.PlanDocumentPath(lang, p.ID),
+		DocumentLink:   loc.T("document_link", nil),
 		Count:          loc.N("activities_count", len(r.cat.InPlan(p.ID)), nil),
 	}
 	pg.Plan = v

@@ -59,7 +59,7 @@ type Renderer struct {
 	cards      *cards
 }
 
-var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
+var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "document.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {

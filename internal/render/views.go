@@ -37,6 +37,7 @@ type Page struct {
 	Plans      *PlansView
 	Plan       *PlanView
 	Progress   *ProgressView
+	Document   *DocumentView
 	Area       *AreaView
 	Activity   *ActivityView
 	Activities *ListView
@@ -171,6 +172,10 @@ type PlanView struct {
 	ActivitiesHref string
 	ActivitiesLink string
 	Count          string
+	// DocumentHref and DocumentLink lead to the plan's full text, the
+	// printable document (document.go).
+	DocumentHref string
+	DocumentLink string
 	// ProgressHref and ProgressLink lead to where the plan stands (a
 	// published plan only).
 	ProgressHref string
