@@ -22,10 +22,11 @@
 // path segment), and values of the same header from several rules are
 // joined with ", " as Netlify does.
 //
-// The Language condition is met when the request's most preferred language
-// (the first of Accept-Language by quality) has one of the listed base
-// languages; a Country condition never is (the preview has no visitor
-// country).
+// The Language condition is met, as on Netlify, when the first language
+// of the request's Accept-Language (whatever its quality value: see
+// FirstLanguage) is one of the listed languages, a bare language matching
+// any of its regions; a Country condition never is (the preview has no
+// visitor country).
 package netlify
 
 import (
@@ -37,7 +38,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"golang.org/x/text/language"
 )
 
 // Config is the part of netlify.toml that serving depends on.
@@ -230,10 +230,37 @@ func (r *Redirect) conditionsOK(accept string) bool {
 	if len(want) == 0 {
 		return true
 	}
-	tags, _, err := language.ParseAcceptLanguage(accept)
-	if err != nil || len(tags) == 0 {
+	first := FirstLanguage(accept)
+	return slices.ContainsFunc(want, func(w string) bool { return languageMatches(first, w) })
+}
+
+// FirstLanguage is the language Netlify's Language condition reads in an
+// Accept-Language header: its first entry, whatever its quality value
+// ("tr-TR,tr;q=0.9,en;q=0.8" is "tr-tr", and "fr;q=0.4,ar;q=0.9" is "fr"),
+// lowercased, without its parameters; "" when the header is empty. Netlify
+// documents it: "Language-based redirects always match against the first
+// language reported by the browser in the Accept-Language header
+// regardless of quality value weighting" (and Netlify's own local
+// emulator, netlify dev, reads the header the same way).
+func FirstLanguage(accept string) string {
+	first, _, _ := strings.Cut(accept, ",")
+	first, _, _ = strings.Cut(first, ";")
+	return strings.ToLower(strings.TrimSpace(first))
+}
+
+// languageMatches reports whether tag, a visitor's language ("en-gb"),
+// meets a Language condition's value: a bare language ("en") matches the
+// language in any region ("en", "en-gb", "en-us"); a value with a region
+// ("zh-tw") matches only that tag. Case does not matter. "*" (any
+// language) matches no value: Netlify has no wildcard condition.
+func languageMatches(tag, want string) bool {
+	want = strings.ToLower(want)
+	if tag == "" || tag == "*" {
 		return false
 	}
-	base, _ := tags[0].Base()
-	return slices.Contains(want, base.String())
+	if tag == want {
+		return true
+	}
+	base, _, _ := strings.Cut(tag, "-")
+	return !strings.Contains(want, "-") && base == want
 }

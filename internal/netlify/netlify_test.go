@@ -35,26 +35,109 @@ func TestBuildSettings(t *testing.T) {
 	}
 }
 
+// TestLanguageNegotiation drives real Accept-Language headers through the
+// project's netlify.toml as Netlify applies it (only the first language
+// counts, whatever its quality value): rules is what the CDN answers at
+// "/" (a redirect, or "" for the language chooser), and final where the
+// visitor ends up once the chooser's script (static/js/lang.js, checked
+// in a browser by .ci/checks/arrive.mjs) has looked at the browser's
+// languages in order ("" when none is the site's: the chooser stays).
 func TestLanguageNegotiation(t *testing.T) {
 	c := project(t)
-	tests := []struct{ accept, want string }{
-		{"ar,en;q=0.8", "/ar/"},
-		{"ar-MA", "/ar/"},
-		{"en-GB,en;q=0.9,fr;q=0.5", "/en/"},
-		{"fr-FR", "/fr/"},
-		{"de-DE,en;q=0.5", "/fr/"},
-		{"", "/fr/"},
-		{"fr;q=0.4,ar;q=0.9", "/ar/"},
+	tests := []struct{ accept, rules, final string }{
+		{"tr-TR,tr;q=0.9,en;q=0.8", "", "/en/"},
+		{"ms-MY,ms;q=0.9,en;q=0.8", "", "/en/"},
+		{"ar-EG,ar;q=0.9", "/ar/", "/ar/"},
+		{"fr-CA", "/fr/", "/fr/"},
+		{"en-GB,en;q=0.9,fr;q=0.8", "/en/", "/en/"},
+		{"de-DE,de;q=0.9", "", ""},
+		{"ur-PK,ur;q=0.9,ar;q=0.7,en;q=0.5", "", "/ar/"},
+		{"ar,en;q=0.8", "/ar/", "/ar/"},
+		{"AR-ma", "/ar/", "/ar/"},
+		{"  en-US ; q=0.9 , fr", "/en/", "/en/"},
+		{"*", "", ""},
+		{"", "", ""},
+		{",,;q=1", "", ""},
+		{"en-US;q=abc,de", "/en/", "/en/"},
+		{"english", "", ""},
+		{"fr_FR", "", "/fr/"},
+		// Quality values do not count on Netlify: the first entry decides.
+		{"fr;q=0.4,ar;q=0.9", "/fr/", "/fr/"},
+		// q=0 ("not this language"): no browser sends it first, and Netlify
+		// would still read it; the chooser's script skips it.
+		{"de,en;q=0", "", ""},
+		{"en;q=0,ar", "/en/", "/en/"},
 	}
+	exists := func(f string) bool { return f == "index.html" }
 	for _, tt := range tests {
-		m := c.Redirect("/", tt.accept, true)
-		if m == nil || m.Target != tt.want || m.Status != 302 {
-			t.Errorf("Accept-Language %q: got %+v, want 302 to %s", tt.accept, m, tt.want)
+		a := c.Answer("/", tt.accept, exists)
+		switch {
+		case tt.rules != "" && (a.Status != 302 || a.Location != tt.rules):
+			t.Errorf("Accept-Language %q: got %+v, want 302 to %s", tt.accept, a, tt.rules)
+		case tt.rules == "" && (a.Redirected() || a.Status != 200 || a.File != "index.html"):
+			t.Errorf("Accept-Language %q: got %+v, want the chooser (index.html, 200)", tt.accept, a)
+		}
+		final := tt.rules
+		if final == "" {
+			final = chooserPick(tt.accept, []string{"fr", "ar", "en"})
+		}
+		if final != tt.final {
+			t.Errorf("Accept-Language %q: the visitor ends on %q, want %q", tt.accept, final, tt.final)
 		}
 	}
 	// A page that exists is served as is.
 	if m := c.Redirect("/ar/index.html", "en", true); m != nil {
 		t.Errorf("an existing page was redirected: %+v", m)
+	}
+}
+
+// chooserPick is what static/js/lang.js does on the chooser, given the
+// languages the browser lists (its Accept-Language entries, in order,
+// without those it refuses with q=0): the home page of the first whose
+// language the site has, or "" to stay.
+func chooserPick(accept string, site []string) string {
+	for _, part := range strings.Split(accept, ",") {
+		tag, params, _ := strings.Cut(part, ";")
+		if q := strings.ReplaceAll(params, " ", ""); q == "q=0" || strings.HasPrefix(q, "q=0.0") && strings.Trim(q[4:], "0") == "" {
+			continue
+		}
+		base := strings.ToLower(strings.TrimSpace(tag))
+		if i := strings.IndexAny(base, "-_"); i >= 0 {
+			base = base[:i]
+		}
+		for _, l := range site {
+			if base == l {
+				return "/" + l + "/"
+			}
+		}
+	}
+	return ""
+}
+
+func TestFirstLanguage(t *testing.T) {
+	for accept, want := range map[string]string{
+		"tr-TR,tr;q=0.9,en;q=0.8": "tr-tr",
+		"fr;q=0.4,ar;q=0.9":       "fr",
+		" EN-gb ;q=1":             "en-gb",
+		"":                        "",
+		",en":                     "",
+		"*":                       "*",
+	} {
+		if got := FirstLanguage(accept); got != want {
+			t.Errorf("FirstLanguage(%q) = %q, want %q", accept, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		tag, want string
+		ok        bool
+	}{
+		{"en-gb", "en", true}, {"en", "en", true}, {"en", "EN", true},
+		{"zh-tw", "zh-TW", true}, {"zh-cn", "zh-tw", false}, {"zh", "zh-tw", false},
+		{"english", "en", false}, {"*", "en", false}, {"", "en", false},
+	} {
+		if got := languageMatches(tt.tag, tt.want); got != tt.ok {
+			t.Errorf("languageMatches(%q, %q) = %v", tt.tag, tt.want, got)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -26,8 +27,20 @@ type EmbedDocsView struct {
 	PreviewLang  string
 	PreviewArea  string
 	PreviewFrame string // root-relative URL of an iframe preview
-	Areas        []Link // each area's id (Text) and iframe URL (Href)
-	Countries    []Link // each provider country's code and iframe URL
+	// The values integrators paste into the options, with their names:
+	// each area's identifier (data-area), each provider country's code
+	// (data-country), with their iframe addresses, and each language's
+	// code (data-lang).
+	Areas, Countries, Languages []EmbedValue
+}
+
+// EmbedValue is one value of an option of the widget, its name in the
+// page's language and, for areas and countries, its framable list.
+type EmbedValue struct {
+	Value     string
+	Name      template.HTML // an area's title; escaped text otherwise
+	Lang, Dir string        // of Name (an area's title may be a fallback)
+	Href      string        // absolute URL of its iframe page, or ""
 }
 
 // embedLimit bounds the framable lists: a member website's frame shows at
@@ -109,10 +122,16 @@ func (r *Renderer) embedDocsPage(lang string) *Page {
 		PreviewFrame: assemble.EmbedPath(lang, "areas", area),
 	}
 	for _, a := range r.cat.Areas {
-		v.Areas = append(v.Areas, Link{Text: a.ID, Href: r.abs(assemble.EmbedPath(lang, "areas", a.ID))})
+		b := r.block(a.Texts, lang)
+		v.Areas = append(v.Areas, EmbedValue{Value: a.ID, Name: b.Title, Lang: b.Lang, Dir: b.Dir,
+			Href: r.abs(assemble.EmbedPath(lang, "areas", a.ID))})
 	}
 	for _, c := range r.cat.Providers() {
-		v.Countries = append(v.Countries, Link{Text: c + " — " + loc.Country(c), Href: r.abs(assemble.EmbedPath(lang, "countries", strings.ToLower(c)))})
+		v.Countries = append(v.Countries, EmbedValue{Value: c, Name: template.HTML(template.HTMLEscapeString(loc.Country(c))),
+			Lang: lang, Dir: p.Dir, Href: r.abs(assemble.EmbedPath(lang, "countries", strings.ToLower(c)))})
+	}
+	for _, l := range r.cat.Languages {
+		v.Languages = append(v.Languages, EmbedValue{Value: l, Name: template.HTML(template.HTMLEscapeString(loc.Language(l))), Lang: lang, Dir: p.Dir})
 	}
 	p.EmbedDocs = v
 	return p

@@ -25,25 +25,33 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		Canonical: r.abs(pathOf(lang)),
 		XDefault:  r.abs(pathOf(r.cat.Languages[0])),
 		CSS:       r.opts.Assets["css/site.css"],
+		Scripts:   r.scripts("js/copy.js"), // the copy buttons (data-copy)
 		NoIndex:   r.opts.NoIndex,
 		HomeHref:  assemble.HomePath(lang),
 	}
+	p.OG = OpenGraph{Type: "website", Locale: ogLocale(lang)}
 	for _, l := range r.cat.Languages {
+		if l != lang {
+			p.OG.Alternates = append(p.OG.Alternates, ogLocale(l))
+		}
 		p.Alternates = append(p.Alternates, Alternate{
 			Lang: l, Dir: l10n.Dir(l), Name: r.locs[l].T("lang_self", nil),
 			Path: pathOf(l), URL: r.abs(pathOf(l)), Current: l == lang,
 		})
 	}
+	// The navigation, in this order: home, all activities (the most used
+	// destination, first after home so that it shows on a phone), the
+	// current plan's areas, the list of plans.
 	current := pathOf(lang)
-	p.Nav = append(p.Nav, Link{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)})
+	p.Nav = append(p.Nav, Link{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)},
+		Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)})
 	if r.cat.Current != nil {
 		for _, a := range r.cat.PlanAreas(r.cat.Current.ID) {
 			t, _ := r.cat.Text(a.Texts, lang)
 			p.Nav = append(p.Nav, Link{Text: t.ShortTitle, Href: assemble.AreaPath(lang, a.ID)})
 		}
 	}
-	p.Nav = append(p.Nav, Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)},
-		Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
+	p.Nav = append(p.Nav, Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
 	for i := range p.Nav {
 		p.Nav[i].Current = p.Nav[i].Href == current
 	}
@@ -68,6 +76,36 @@ func (r *Renderer) subscribe(title, feedPath string) *Subscribe {
 		Outlook:     "https://outlook.live.com" + outlook,
 		Office:      "https://outlook.office.com" + outlook,
 		PlanningURL: planning, PlanningWebcal: template.URL(webcal(planning))}
+}
+
+// ogLocale is lang as Open Graph's og:locale writes it, language_TERRITORY:
+// fr_FR and en_GB (the catalog's English is British: "labour"), and ar_AR,
+// the generic Arabic that Facebook's locale list uses (no one Arab country
+// stands for the OIC's Arabic readers). A language not listed is given as
+// is.
+func ogLocale(lang string) string {
+	switch lang {
+	case "fr":
+		return "fr_FR"
+	case "ar":
+		return "ar_AR"
+	case "en":
+		return "en_GB"
+	}
+	return lang
+}
+
+// scripts returns the published paths of the static scripts named by
+// their logical paths ("js/copy.js"), leaving out any the build did not
+// publish.
+func (r *Renderer) scripts(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if p := r.opts.Assets[n]; p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (r *Renderer) abs(p string) string { return strings.TrimSuffix(r.opts.BaseURL, "/") + p }
@@ -96,6 +134,7 @@ func (r *Renderer) homePage(lang string) *Page {
 	plan := r.cat.Current
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
+	p.XDefault = r.abs("/") // the language chooser: see rootPage
 	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID)}
 	// The current plan's areas, each with its activities in that plan.
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
@@ -188,6 +227,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	area := r.cat.AreaOf(a)
 	areaText, _ := r.cat.Text(area.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, func(l string) string { return assemble.ActivityPath(l, a.ID) })
+	p.OG.Type = "article"
 	plan := r.cat.PlanOf(a)
 	areaPath := assemble.AreaPath(lang, area.ID)
 	p.Crumbs = []Link{
@@ -339,7 +379,10 @@ func (r *Renderer) venue(lang string, v content.Venue) string {
 func (r *Renderer) rootPage() *Page {
 	def := r.cat.Languages[0]
 	p := r.page(def, r.locs[def].T("root_title", nil), r.locs[def].T("root_intro", nil), assemble.HomePath)
-	p.Canonical = r.abs("/")
+	// The chooser and the three home pages are one set of alternates,
+	// listed alike on each: fr, ar, en, and the chooser as x-default.
+	p.Canonical, p.XDefault = r.abs("/"), r.abs("/")
+	p.Scripts = r.scripts("js/lang.js") // the chooser's negotiation
 	for _, l := range r.cat.Languages {
 		loc := r.locs[l]
 		t, _ := r.cat.Text(r.cat.Current.Texts, l)

@@ -21,9 +21,14 @@ type Page struct {
 	Alternates  []Alternate
 	XDefault    string // absolute URL of the default language's version
 	CSS         string // root-relative, fingerprinted
-	HomeHref    string
-	Nav         []Link
-	Crumbs      []Link
+	// OG is the page's Open Graph and Twitter card metadata.
+	OG OpenGraph
+	// Scripts are the page's own scripts (root-relative, fingerprinted),
+	// loaded with defer: each is a progressive enhancement.
+	Scripts  []string
+	HomeHref string
+	Nav      []Link
+	Crumbs   []Link
 	// Feed is the page's calendar feed (nil when it has none).
 	Feed *Subscribe
 	// JSONLD is the page's schema.org data, already JSON-encoded.
@@ -46,6 +51,16 @@ type Page struct {
 	Embed      *EmbedView
 	EmbedDocs  *EmbedDocsView
 	APIDocs    *APIDocsView
+}
+
+// OpenGraph is what a page tells link previews (Open Graph, read by
+// Facebook, LinkedIn, WhatsApp, Telegram, Slack; and Twitter / X, which
+// falls back to og:* once twitter:card is set). Title and description
+// are the page's own; the URL is its canonical one.
+type OpenGraph struct {
+	Type       string   // "website", or "article" for an activity
+	Locale     string   // the page's language as og:locale wants it (fr_FR)
+	Alternates []string // the other languages' og:locale values
 }
 
 // RootChoice is one language offered by the root page, in its own words.
