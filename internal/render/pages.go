@@ -43,6 +43,7 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		}
 	}
 	p.Nav = append(p.Nav, Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)},
+		Link{Text: loc.T("nav_browse", nil), Href: assemble.BrowsePath(lang)},
 		Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
 	for i := range p.Nav {
 		p.Nav[i].Current = p.Nav[i].Href == current
