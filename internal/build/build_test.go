@@ -199,7 +199,7 @@ func TestFactsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	fr := string(files(res)["fr/activities/observatories/index.html"])
-	for _, want := range []string{"Cours de formation", "octobre 2025", "En ligne", "arabe", "<li>Qatar <span class=\"tbc\">(à confirmer)</span></li>", "<li>Oman</li>", "pays arabophones membres de l'OCI"} {
+	for _, want := range []string{"Cours de formation", "octobre 2025", "En ligne", "arabe", "<li><a href=\"/fr/countries/qa/\">Qatar</a> <span class=\"tbc\">(à confirmer)</span></li>", "<li><a href=\"/fr/countries/om/\">Oman</a></li>", "pays arabophones membres de l'OCI"} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("French activity page lacks %q", want)
 		}
@@ -384,10 +384,11 @@ func TestSitemapAndRobots(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 3 languages × (home, all activities, embed docs, open data docs, 1 area,
-	// 3 activities, and the work plans: their list, the current plan's
-	// overview, activities and 1 area).
-	if len(set.URLs) != 36 {
-		t.Errorf("%d URLs in the sitemap, want 36", len(set.URLs))
+	// 3 activities, the work plans: their list, the current plan's
+	// overview, activities and 1 area; and the views: the hub, 3 indexes,
+	// 4 provider countries, 3 types, 3 languages).
+	if len(set.URLs) != 78 {
+		t.Errorf("%d URLs in the sitemap, want 78", len(set.URLs))
 	}
 	for _, u := range set.URLs {
 		langs := map[string]string{}

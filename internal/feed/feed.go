@@ -3,8 +3,10 @@
 // activities whose days are known) and the planning feed
 // (/<lang>/planning.ics: also every fuzzy item, as one marker) of the whole
 // catalog, of each work plan and of each area, default feeds per
-// beneficiary scope, per language of delivery and per provider country,
-// and one file per activity (paths.go).
+// beneficiary scope, per language of delivery, per provider country and
+// per activity type, and one file per activity (paths.go). A feed of a
+// country, a language or a type links the site's page of that view
+// (assemble.FacetPath).
 //
 // Only published activities are in feeds (assemble.Catalog.Activities): a
 // draft plan is on the site for consultation, but neither it nor its
@@ -108,8 +110,8 @@ func (w *Writer) Files() ([]output.File, *diag.List) { return output.Run(w) }
 // builds and encodes its calendar when it runs. Per language: the default
 // feed and the planning feed of the whole catalog, of each published plan
 // and of each area, the default feeds per beneficiary scope, per language
-// of delivery and per provider country, and one "add to my calendar" file
-// per dated activity. Every list is of published activities only.
+// of delivery, per provider country and per activity type, and one "add
+// to my calendar" file per dated activity. Every list is of published activities only.
 func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	problems := &diag.List{}
 	var jobs []output.Job
@@ -150,11 +152,15 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 		}
 		for _, c := range deliveryLanguages(all) {
 			name := loc.T("feed_language_name", map[string]any{"Language": loc.Language(c)})
-			add(feedSpec{lang: lang, name: name, path: LanguagePath(lang, c), page: assemble.ActivitiesPath(lang), acts: inLanguage(all, c), mode: Dated})
+			add(feedSpec{lang: lang, name: name, path: LanguagePath(lang, c), page: assemble.FacetPath(lang, assemble.FacetLanguages, c), acts: inLanguage(all, c), mode: Dated})
 		}
 		for _, c := range w.cat.Providers() {
 			name := loc.T("feed_country_name", map[string]any{"Country": loc.Country(c)})
-			add(feedSpec{lang: lang, name: name, path: CountryPath(lang, c), page: assemble.ActivitiesPath(lang), acts: byCountry(all, c), mode: Dated})
+			add(feedSpec{lang: lang, name: name, path: CountryPath(lang, c), page: assemble.FacetPath(lang, assemble.FacetCountries, c), acts: byCountry(all, c), mode: Dated})
+		}
+		for _, t := range activityTypes(all) {
+			name := loc.T("feed_type_name", map[string]any{"Type": loc.T("type_"+t, nil)})
+			add(feedSpec{lang: lang, name: name, path: TypePath(lang, t), page: assemble.FacetPath(lang, assemble.FacetTypes, t), acts: ofType(all, t), mode: Dated})
 		}
 		for _, a := range all {
 			if Placeable(a) {

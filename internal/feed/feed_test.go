@@ -58,9 +58,9 @@ func TestFixtureFeedsConform(t *testing.T) {
 	all := fixtureFeeds(t)
 	// 3 languages × (default and planning feeds of the catalog, of its one
 	// plan and of 2 areas, 2 beneficiary scopes, 3 languages of delivery,
-	// 5 provider countries, 6 dated activities).
-	if len(all) != 72 {
-		t.Errorf("%d feeds, want 72: %v", len(all), slices.Sorted(mapsKeys(all)))
+	// 5 provider countries, 3 activity types, 6 dated activities).
+	if len(all) != 81 {
+		t.Errorf("%d feeds, want 81: %v", len(all), slices.Sorted(mapsKeys(all)))
 	}
 	for name, data := range all {
 		checkFeed(t, name, data)
@@ -281,6 +281,36 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 			if !yield(k) {
 				return
 			}
+		}
+	}
+}
+
+// TestTypeFeeds: a type's feed holds the dated activities of that type
+// and no other (fuzzy and undated ones stay in planning feeds).
+func TestTypeFeeds(t *testing.T) {
+	all := fixtureFeeds(t)
+	for typ, want := range map[string][]string{
+		"workshop": {"days", "past"},
+		"webinar":  {"timed"},
+		"training": {"sessions"},
+	} {
+		data := all[strings.TrimPrefix(TypePath("fr", typ), "/")]
+		if data == nil {
+			t.Errorf("no feed of type %s", typ)
+			continue
+		}
+		var got []string
+		for _, c := range decode(t, data).Children {
+			if c.Name == ical.CompEvent {
+				uid, _ := c.Props.Text(ical.PropUID)
+				id := strings.TrimSuffix(uid, "-fr@example.org")
+				got = append(got, regexp.MustCompile(`-\d+$`).ReplaceAllString(id, "")) // sessions-2: a session
+			}
+		}
+		slices.Sort(got)
+		got = slices.Compact(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("type %s: events %v, want %v", typ, got, want)
 		}
 	}
 }

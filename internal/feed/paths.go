@@ -58,6 +58,10 @@ func LanguagePath(lang, code string) string {
 // (ISO 3166-1, upper case as in the open data).
 func CountryPath(lang, code string) string { return "/" + lang + "/calendars/country-" + code + ".ics" }
 
+// TypePath is the default feed of the activities of one type (training,
+// webinar, workshop).
+func TypePath(lang, typ string) string { return "/" + lang + "/calendars/type-" + typ + ".ics" }
+
 // scopes are the beneficiary scopes with a feed of their own.
 var scopes = []string{content.ScopeFrancophone, content.ScopeArabophone}
 
@@ -77,6 +81,21 @@ func byCountry(acts []*content.Activity, code string) []*content.Activity {
 	return filter(acts, func(a *content.Activity) bool {
 		return slices.ContainsFunc(a.Providers, func(p content.Provider) bool { return strings.EqualFold(p.Country, code) })
 	})
+}
+
+func ofType(acts []*content.Activity, typ string) []*content.Activity {
+	return filter(acts, func(a *content.Activity) bool { return a.Type == typ })
+}
+
+// activityTypes are the types of the catalog's activities, sorted: one
+// feed each.
+func activityTypes(acts []*content.Activity) []string {
+	var types []string
+	for _, a := range acts {
+		types = append(types, a.Type)
+	}
+	slices.Sort(types)
+	return slices.Compact(types)
 }
 
 func filter(acts []*content.Activity, keep func(*content.Activity) bool) []*content.Activity {

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 
+	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 )
@@ -13,17 +14,17 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 	rtl := l10n.Dir(lang) == "rtl"
 	plain := func(s string) []Item { return []Item{{Text: isolate(s, rtl)}} }
 	out := []Fact{
-		{Name: loc.T("fact_type", nil), Items: plain(loc.T("type_"+a.Type, nil))},
+		{Name: loc.T("fact_type", nil), Items: r.linked(lang, assemble.FacetTypes, []string{a.Type}, plain(loc.T("type_"+a.Type, nil)))},
 		{Name: loc.T("fact_schedule", nil), Items: plain(loc.Schedule(a.Schedule, false)), TBC: a.ScheduleTBC},
 		{Name: loc.T("fact_venue", nil), Items: plain(r.venue(lang, a.Venue))},
-		{Name: loc.T("fact_languages", nil), Items: r.languages(lang, a.Languages)},
+		{Name: loc.T("fact_languages", nil), Items: r.linked(lang, assemble.FacetLanguages, a.Languages, r.languages(lang, a.Languages))},
 	}
 	if len(a.Interpretation) > 0 {
-		out = append(out, Fact{Name: loc.T("fact_interpretation", nil), Items: r.languages(lang, a.Interpretation), TBC: a.InterpretationTBC})
+		out = append(out, Fact{Name: loc.T("fact_interpretation", nil), Items: r.linked(lang, assemble.FacetLanguages, a.Interpretation, r.languages(lang, a.Interpretation)), TBC: a.InterpretationTBC})
 	}
 	providers := Fact{Name: loc.T("fact_providers", nil)}
 	for _, p := range a.Providers {
-		providers.Items = append(providers.Items, Item{Text: isolate(loc.Country(p.Country), rtl), TBC: p.TBC})
+		providers.Items = append(providers.Items, Item{Text: r.facetLink(lang, assemble.FacetCountries, p.Country, isolate(loc.Country(p.Country), rtl)), TBC: p.TBC})
 	}
 	if a.OtherProviders != "" {
 		providers.Note = loc.T("other_providers_"+a.OtherProviders, nil)
@@ -32,6 +33,25 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 		Fact{Name: loc.T("fact_beneficiaries", nil), Items: plain(loc.T("beneficiaries_"+a.Beneficiaries, nil))},
 	)
 	return out
+}
+
+// linked makes each item a link to the view of its key (keys[i] for
+// items[i]).
+func (r *Renderer) linked(lang, kind string, keys []string, items []Item) []Item {
+	for i := range min(len(keys), len(items)) {
+		items[i].Text = r.facetLink(lang, kind, keys[i], items[i].Text)
+	}
+	return items
+}
+
+// facetLink wraps text in a link to the view of key (a country, a type or
+// a language) when the site has one: a draft plan's activity may name a
+// key that no published activity has.
+func (r *Renderer) facetLink(lang, kind, key string, text template.HTML) template.HTML {
+	if len(r.facets.Activities(kind, key)) == 0 {
+		return text
+	}
+	return template.HTML(`<a href="`+template.HTMLEscapeString(assemble.FacetPath(lang, kind, key))+`">`) + text + "</a>"
 }
 
 func (r *Renderer) languages(lang string, codes []string) []Item {

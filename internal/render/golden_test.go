@@ -21,13 +21,23 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/* from the curr
 
 // goldenPages are the pages kept as golden files: one per page kind and
 // language (home, all activities, an area, an activity, the embed
-// documentation, the 404 page), the root language chooser, an iframe list,
+// documentation, the 404 page), the views by country, type and language,
+// the root language chooser, an iframe list,
 // the sitemap and robots.txt.
 func goldenPages() []string {
 	var pages []string
 	for _, lang := range []string{"fr", "ar", "en"} {
 		for _, p := range []string{"index.html", "activities/index.html", "areas/lmi/index.html",
 			"activities/lmis-training/index.html", "embed/index.html", "open-data/index.html", "404.html"} {
+			pages = append(pages, lang+"/"+p)
+		}
+	}
+	// The views by country, type and language (facets.go): the hub, a
+	// country with a provider to be confirmed, a type, a language with
+	// interpretation only.
+	for _, lang := range []string{"fr", "ar"} {
+		for _, p := range []string{"browse/index.html", "countries/index.html", "countries/my/index.html",
+			"types/training/index.html", "languages/ar/index.html"} {
 			pages = append(pages, lang+"/"+p)
 		}
 	}

@@ -41,7 +41,8 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 	}
 	// The navigation, in this order: home, all activities (the most used
 	// destination, first after home so that it shows on a phone), the
-	// current plan's areas, the list of plans.
+	// current plan's areas, the views by country, type and language, the
+	// list of plans.
 	current := pathOf(lang)
 	p.Nav = append(p.Nav, Link{Text: loc.T("nav_home", nil), Href: assemble.HomePath(lang)},
 		Link{Text: loc.T("nav_all_activities", nil), Href: assemble.ActivitiesPath(lang)})
@@ -51,7 +52,8 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 			p.Nav = append(p.Nav, Link{Text: t.ShortTitle, Href: assemble.AreaPath(lang, a.ID)})
 		}
 	}
-	p.Nav = append(p.Nav, Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
+	p.Nav = append(p.Nav, Link{Text: loc.T("nav_browse", nil), Href: assemble.BrowsePath(lang)},
+		Link{Text: loc.T("nav_plans", nil), Href: assemble.PlansPath(lang)})
 	for i := range p.Nav {
 		p.Nav[i].Current = p.Nav[i].Href == current
 	}

@@ -57,9 +57,10 @@ type Renderer struct {
 	pages      map[string]*template.Template
 	standalone map[string]*template.Template // layouts without baseof.html
 	cards      *cards
+	facets     *assemble.Facets
 }
 
-var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "document.html", "area.html", "activity.html", "activities.html", "embed-docs.html", "api-docs.html", "404.html"}
+var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "document.html", "area.html", "activity.html", "activities.html", "facets.html", "facet.html", "embed-docs.html", "api-docs.html", "404.html"}
 
 // New parses the layouts. Every template problem is reported with its file.
 func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options) (*Renderer, *diag.List) {
@@ -68,7 +69,7 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 	r := &Renderer{cat: cat, opts: opts, locs: map[string]*l10n.Localizer{},
 		md:    map[string]goldmark.Markdown{},
 		pages: map[string]*template.Template{}, standalone: map[string]*template.Template{},
-		cards: newCards(cat)}
+		cards: newCards(cat), facets: assemble.NewFacets(cat)}
 	for _, lang := range cat.Languages {
 		r.locs[lang] = bundle.Localizer(lang)
 		r.md[lang] = newMarkdown(l10n.Dir(lang) == "rtl", l10n.Typesetter(lang))
@@ -127,6 +128,7 @@ func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
 	for _, lang := range r.cat.Languages {
 		emit("home.html", indexFile(assemble.HomePath(lang)), func() *Page { return r.homePage(lang) })
 		r.listJobs(lang, emit)
+		r.facetJobs(lang, emit)
 		r.planJobs(lang, emit)
 		r.progressJobs(lang, emit)
 		for _, a := range r.cat.All {

@@ -50,6 +50,7 @@ func (r *Renderer) pagePaths() []func(lang string) string {
 			out = append(out, func(l string) string { return assemble.ListPage(assemble.AreaPath(l, a.ID), n) })
 		}
 	}
+	out = append(out, r.facetPaths()...)
 	out = append(out, r.planPaths()...)
 	for _, a := range r.cat.Activities { // published only: a draft's pages say noindex
 		out = append(out, func(l string) string { return assemble.ActivityPath(l, a.ID) })

@@ -46,6 +46,8 @@ type Page struct {
 	Area       *AreaView
 	Activity   *ActivityView
 	Activities *ListView
+	Facets     *FacetsView // the hub of the views, or one view's index
+	Facet      *FacetView  // one country's, type's or language's list
 	Root       []RootChoice
 	NotFound   bool
 	Embed      *EmbedView
@@ -294,4 +296,42 @@ type Subscribe struct {
 	// Event is, on an activity page, the activity's own "add to my
 	// calendar" file (root-relative; "" when it has no date yet).
 	Event string
+}
+
+// FacetsView is the hub of the views by country, type and language (Hub:
+// the three indexes) or the index page of one of them.
+type FacetsView struct {
+	Intro   string
+	Hub     bool
+	Indexes []FacetIndex
+}
+
+// FacetIndex lists the countries, types or languages with their counts,
+// in the reader's alphabetical order.
+type FacetIndex struct {
+	ID      string // "countries", "types" or "languages": the heading's anchor
+	Heading string
+	Intro   string
+	Href    string // the index's own page
+	Items   []FacetItem
+}
+
+// FacetItem is one country, type or language in an index.
+type FacetItem struct {
+	Key   string // ISO code or type id
+	Text  string // its name in the page's language
+	Href  string
+	Count string // "3 activities"
+}
+
+// FacetView is one page of the list of a country's, a type's or a
+// language's activities. A card's Role says when its place in the list is
+// partial (a provider to be confirmed, interpretation only).
+type FacetView struct {
+	Intro string
+	Count string
+	List  List
+	// Data is the absolute URL of the list's open data document ("" when
+	// there is none).
+	Data string
 }
