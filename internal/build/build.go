@@ -35,6 +35,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/output"
 	"github.com/oic-pesnet/workplan/internal/plaintext"
 	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/search"
 )
 
 // Options configure a build.
@@ -100,7 +101,7 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 // generator is one kind of output, and whether the build minifies its
 // files (static assets arrive minified and fingerprinted).
 type generator struct {
-	name   string // "pages", "feeds", "data", "assets" or "redirects": what Result counts
+	name   string // "pages", "feeds", "data", "search", "assets" or "redirects": what Result counts
 	gen    output.Generator
 	minify bool
 }
@@ -113,8 +114,9 @@ func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, 
 		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
 		{"feeds", feed.New(cat, bundle, base, text), false},                                     // iCalendar feeds
 		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base, Text: text}), false}, // JSON (encoded compactly), JSON Schemas, CSV
-		{"assets", static, false},                // static/, minified and fingerprinted
-		{"redirects", redirects.New(cat), false}, // _redirects: the rules that keep published URLs working
+		{"search", search.New(cat, bundle), false},                                              // the search index of the list of activities (find.js)
+		{"assets", static, false},                                                               // static/, minified and fingerprinted
+		{"redirects", redirects.New(cat), false},                                                // _redirects: the rules that keep published URLs working
 	}
 }
 

@@ -44,7 +44,7 @@ func (r *Renderer) makeCard(lang string, a *content.Activity) Card {
 	t, _ := r.cat.Text(a.Texts, lang)
 	rtl := l10n.Dir(t.Lang) == "rtl"
 	areaText, _ := r.cat.Text(r.cat.AreaOf(a).Texts, lang)
-	return Card{
+	c := Card{
 		Href:  assemble.ActivityPath(lang, a.ID),
 		ID:    a.ID,
 		Label: r.label(lang, a),
@@ -56,10 +56,13 @@ func (r *Renderer) makeCard(lang string, a *content.Activity) Card {
 		Venue:     r.venue(lang, a.Venue),
 		Status:    loc.T("status_"+a.Status, nil),
 		StatusKey: a.Status,
-		Overdue:   r.overdue(lang, a, "status_overdue"),
 		AreaName:  areaText.ShortTitle,
 		Level:     3,
 	}
+	if r.cat.Overdue(a) {
+		c.Status, c.StatusKey = loc.T("card_status_overdue", nil), "overdue"
+	}
+	return c
 }
 
 // cardsOf returns the cards of acts in lang, at heading level level, with

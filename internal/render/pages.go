@@ -137,7 +137,7 @@ func (r *Renderer) homePage(lang string) *Page {
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
 	p.XDefault = r.abs("/") // the language chooser: see rootPage
-	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID)}
+	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID), Next: r.next(lang)}
 	// The current plan's areas, each with its activities in that plan.
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
 		return assemble.PlanAreaPath(lang, plan.ID, a.ID), len(r.cat.ChronologicalInPlanArea(plan.ID, a.ID))
@@ -218,6 +218,9 @@ func (r *Renderer) activitiesPage(lang string, n int) *Page {
 		Intro: loc.T("all_activities_intro", nil),
 		Count: loc.N("activities_count", len(acts), nil),
 		List:  r.list(lang, acts, assemble.ActivitiesPath(lang), n, 2, true),
+	}
+	if n == 1 {
+		p.Activities.Find = r.find(lang)
 	}
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p

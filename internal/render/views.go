@@ -116,9 +116,11 @@ type Card struct {
 	Type      string
 	Schedule  string
 	Venue     string
+	// Status is one honest label: an activity whose dates have passed
+	// while its status still says it is ahead shows "date passed, status
+	// to be confirmed" (StatusKey "overdue"), not "planned".
 	Status    string
 	StatusKey string
-	Overdue   string // "date passed, status not yet updated", or empty
 	AreaName  string // the area's short title
 	AreaTitle string // the area's short title when the card shows it
 }
@@ -141,6 +143,8 @@ type HomeView struct {
 	Plans []PlanCard
 	// ProgressHref leads to where the current plan stands.
 	ProgressHref string
+	// Next is "what's next" (find.go).
+	Next *NextView
 }
 
 // Banner marks every page of a draft plan ("draft for consultation") or of
@@ -251,6 +255,8 @@ type ListView struct {
 	Intro string
 	Count string
 	List  List
+	// Find is the finder, on the first page only (nil on the others).
+	Find *FindView
 }
 
 // List is one page of a paginated list of activities, grouped by year.

@@ -1,0 +1,175 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/diag"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/output"
+	"github.com/oic-pesnet/workplan/internal/schedule"
+)
+
+// The index of a language is one small head file with every activity's
+// facts (what the filters and the upcoming / under way / past split need)
+// and text shards of ShardSize activities each (what a result shows, and
+// the normalized text a query is matched against), loaded only when a
+// text query or the results shown need them. Activities are in the
+// chronological order of the list (assemble.Catalog.Chronological), and
+// row i of the head is entry i mod ShardSize of shard i / ShardSize.
+//
+//	<lang>/search/index.json    {"v", "shard", "shards", "dicts", "acts"}
+//	<lang>/search/text-<k>.json {"cards": [[id, label, lang, title, summary, schedule, venue, area]], "text": [normalized]}
+//
+// A row of "acts" is [area, type, mode, scope, status, first, last,
+// overdue, languages, interpretation, countries]: the first five index
+// "dicts" of the same names, first and last are the first and last days
+// as numbers YYYYMMDD (0: no date yet), overdue is 1 when the dates have
+// passed as of the content's date with the status not updated, and the
+// last three are space-separated codes (ISO 639-1, ISO 3166-1).
+const ShardSize = 500
+
+// IndexPath returns the root-relative path of lang's head file.
+func IndexPath(lang string) string { return "/" + lang + "/search/index.json" }
+
+// shardPath returns the path of shard k of lang's index, relative to the
+// output root.
+func shardPath(lang string, k int) string { return lang + "/search/text-" + strconv.Itoa(k) + ".json" }
+
+// Dicts are the codes the head's rows index.
+var dictNames = []string{"area", "type", "mode", "scope", "status"}
+
+// Index is the search index's generator (output.Generator).
+type Index struct {
+	cat    *assemble.Catalog
+	bundle *l10n.Bundle
+}
+
+// New returns the generator of the index of cat, texts in bundle's words.
+func New(cat *assemble.Catalog, bundle *l10n.Bundle) *Index { return &Index{cat: cat, bundle: bundle} }
+
+// Jobs lists each language's head file and shards.
+func (x *Index) Jobs() ([]output.Job, *diag.List) {
+	acts := x.cat.Chronological()
+	shards := (len(acts) + ShardSize - 1) / ShardSize
+	var jobs []output.Job
+	for _, lang := range x.cat.Languages {
+		jobs = append(jobs, output.Job{Path: IndexPath(lang)[1:], Make: func() ([]byte, error) { return x.head(lang, acts, shards) }})
+		for k := range shards {
+			part := acts[k*ShardSize : min((k+1)*ShardSize, len(acts))]
+			jobs = append(jobs, output.Job{Path: shardPath(lang, k), Make: func() ([]byte, error) { return x.shard(lang, part) }})
+		}
+	}
+	return jobs, &diag.List{}
+}
+
+type head struct {
+	V      int                 `json:"v"`
+	Shard  int                 `json:"shard"`
+	Shards []string            `json:"shards"`
+	Dicts  map[string][]string `json:"dicts"`
+	Acts   [][]any             `json:"acts"`
+}
+
+// head is lang's head file. Its facts do not depend on lang; each
+// language has its own so that a page loads files of its own folder.
+func (x *Index) head(lang string, acts []*content.Activity, shards int) ([]byte, error) {
+	h := head{V: 1, Shard: ShardSize, Shards: make([]string, shards), Dicts: map[string][]string{}, Acts: make([][]any, len(acts))}
+	for k := range shards {
+		h.Shards[k] = "/" + shardPath(lang, k)
+	}
+	index := map[string]map[string]int{}
+	for _, name := range dictNames {
+		index[name] = map[string]int{}
+		h.Dicts[name] = []string{}
+	}
+	code := func(dict, v string) int {
+		i, ok := index[dict][v]
+		if !ok {
+			i = len(h.Dicts[dict])
+			index[dict][v] = i
+			h.Dicts[dict] = append(h.Dicts[dict], v)
+		}
+		return i
+	}
+	for i, a := range acts {
+		over := 0
+		if x.cat.Overdue(a) {
+			over = 1
+		}
+		first, last := Dates(a.Schedule)
+		h.Acts[i] = []any{code("area", a.Area), code("type", a.Type), code("mode", a.Venue.Mode),
+			code("scope", a.Beneficiaries), code("status", a.Status), first, last, over,
+			strings.Join(a.Languages, " "), strings.Join(a.Interpretation, " "), strings.Join(Countries(a), " ")}
+	}
+	return encode(h)
+}
+
+// Dates returns s's first and last days as numbers YYYYMMDD, 0 when s has
+// no date yet.
+func Dates(s schedule.Schedule) (first, last int) {
+	if s.Precision == schedule.Undetermined {
+		return 0, 0
+	}
+	f, l := s.First, s.Last
+	return f.Year()*10000 + int(f.Month())*100 + f.Day(), l.Year()*10000 + int(l.Month())*100 + l.Day()
+}
+
+// Countries returns the codes of a's provider countries, in its order.
+func Countries(a *content.Activity) []string {
+	out := make([]string, len(a.Providers))
+	for i, p := range a.Providers {
+		out[i] = p.Country
+	}
+	return out
+}
+
+type shard struct {
+	Cards [][]string `json:"cards"`
+	Text  []string   `json:"text"`
+}
+
+// shard is the text of acts in lang.
+func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
+	loc := x.bundle.Localizer(lang)
+	s := shard{Cards: make([][]string, len(acts)), Text: make([]string, len(acts))}
+	for i, a := range acts {
+		t, _ := x.cat.Text(a.Texts, lang)
+		area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, lang)
+		label := x.label(loc, a)
+		when := loc.Schedule(a.Schedule, a.ScheduleTBC)
+		venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
+		s.Cards[i] = []string{a.ID, label, t.Lang, t.Title, t.Summary, when, venue, area.ShortTitle}
+		words := []string{a.ID, label, t.Title, t.Summary, area.ShortTitle, loc.T("type_"+a.Type, nil), venue, when}
+		for _, c := range Countries(a) {
+			words = append(words, loc.Country(c))
+		}
+		s.Text[i] = Normalize(strings.Join(words, " "))
+	}
+	return encode(s)
+}
+
+// label is the activity's label ("Activité 1.2"), as on its card.
+func (x *Index) label(loc *l10n.Localizer, a *content.Activity) string {
+	data := map[string]any{"Area": loc.Number(x.cat.AreaOf(a).Number), "Number": loc.Number(a.Number), "Plan": loc.Period(a.Plan)}
+	if len(x.cat.Plans) > 1 {
+		return loc.T("activity_label_plan", data)
+	}
+	return loc.T("activity_label", data)
+}
+
+// encode writes v as compact JSON, with no HTML escaping (the files are
+// fetched as data, never inlined in a page).
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}

@@ -1,0 +1,142 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/output"
+	"github.com/oic-pesnet/workplan/internal/schedule"
+	"github.com/oic-pesnet/workplan/internal/testproject"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// index builds the index of the fixture site (internal/testproject).
+func index(t *testing.T) (*assemble.Catalog, map[string][]byte) {
+	t.Helper()
+	sub, err := fs.Sub(testproject.FS(t), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(sub, "content")
+	if problems.HasErrors() {
+		t.Fatalf("content has errors:\n%s", problems)
+	}
+	bundle, problems := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
+	if problems.HasErrors() {
+		t.Fatalf("i18n has errors:\n%s", problems)
+	}
+	cat := assemble.New(site)
+	files, problems := output.Run(New(cat, bundle))
+	if s := problems.String(); s != "" {
+		t.Fatal(s)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return cat, out
+}
+
+// TestIndexGolden keeps the English head file and shard as golden files.
+// After an intended change: go test ./internal/search -update
+func TestIndexGolden(t *testing.T) {
+	_, files := index(t)
+	for _, p := range []string{"en/search/index.json", "en/search/text-0.json", "ar/search/text-0.json"} {
+		golden := filepath.Join("testdata", filepath.Base(filepath.Dir(filepath.Dir(p)))+"-"+filepath.Base(p)+".golden")
+		if *update {
+			if err := os.WriteFile(golden, files[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want, files[p]) {
+			t.Errorf("%s differs from %s:\n%s", p, golden, files[p])
+		}
+	}
+}
+
+// TestIndexRows checks that row i of the head and entry i of the shards
+// describe the i-th activity of the chronological list, in every language.
+func TestIndexRows(t *testing.T) {
+	cat, files := index(t)
+	acts := cat.Chronological()
+	for _, lang := range cat.Languages {
+		var h head
+		if err := json.Unmarshal(files[IndexPath(lang)[1:]], &h); err != nil {
+			t.Fatal(err)
+		}
+		var s shard
+		if err := json.Unmarshal(files[lang+"/search/text-0.json"], &s); err != nil {
+			t.Fatal(err)
+		}
+		if len(h.Acts) != len(acts) || len(s.Cards) != len(acts) || len(s.Text) != len(acts) || len(h.Shards) != 1 {
+			t.Fatalf("%s: %d rows, %d cards, %d texts, %d shards for %d activities", lang, len(h.Acts), len(s.Cards), len(s.Text), len(h.Shards), len(acts))
+		}
+		for i, a := range acts {
+			row := h.Acts[i]
+			first, last := Dates(a.Schedule)
+			if h.Dicts["area"][int(row[0].(float64))] != a.Area || h.Dicts["type"][int(row[1].(float64))] != a.Type ||
+				int(row[5].(float64)) != first || int(row[6].(float64)) != last || s.Cards[i][0] != a.ID {
+				t.Errorf("%s row %d = %v, card %v: not %s", lang, i, row, s.Cards[i][0], a.ID)
+			}
+			if want := cat.Overdue(a); (row[7].(float64) == 1) != want {
+				t.Errorf("%s: %s overdue = %v, want %v", lang, a.ID, row[7], want)
+			}
+			if s.Text[i] != Normalize(s.Text[i]) {
+				t.Errorf("%s: the text of %s is not normalized", lang, a.ID)
+			}
+		}
+	}
+}
+
+// TestIndexDeterministic: two builds give the same bytes.
+func TestIndexDeterministic(t *testing.T) {
+	_, a := index(t)
+	_, b := index(t)
+	for p := range a {
+		if !bytes.Equal(a[p], b[p]) {
+			t.Errorf("%s differs between two runs", p)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, c := range []struct {
+		notation    string
+		first, last int
+	}{
+		{"tbd", 0, 0},
+		{"2025-03", 20250301, 20250331},
+		{"2025-Q3", 20250701, 20250930},
+		{"2025-02-18/2025-02-20", 20250218, 20250220},
+	} {
+		s, err := parseSchedule(c.notation)
+		if err != nil {
+			t.Fatalf("%s: %v", c.notation, err)
+		}
+		if f, l := Dates(s); f != c.first || l != c.last {
+			t.Errorf("Dates(%s) = %d, %d, want %d, %d", c.notation, f, l, c.first, c.last)
+		}
+	}
+}
+
+func parseSchedule(n string) (schedule.Schedule, error) {
+	s, err := schedule.Parse(n)
+	if err != nil {
+		return s, err
+	}
+	return s, nil
+}
