@@ -10,6 +10,8 @@
 //	/<lang>/activities/            every activity, in date order, by pages
 //	/<lang>/activities/page/<n>/   page n ≥ 2 of that list (areas alike)
 //	/<lang>/activities/<id>/       one activity, whatever its plan
+//	/<lang>/browse/, /<lang>/countries/<cc>/, /types/<type>/, /languages/<code>/
+//	                               views by provider country, type, language (facets.go)
 //	/<lang>/plans/                 the work plans: current, drafts, archive
 //	/<lang>/plans/<plan>/          one plan: its texts and areas
 //	/<lang>/plans/<plan>/activities/        its activities, by pages

@@ -61,8 +61,8 @@ func TestNoHeaderSetTwice(t *testing.T) {
 	}
 }
 
-// TestEmbedCountryCase: an iframe address with the uppercase country code
-// of the open data redirects, by a generated rule, to the lowercase page,
+// TestEmbedCountryCase: an iframe address, or a country view's, with the
+// uppercase country code of the open data redirects, by a generated rule, to the lowercase page,
 // which exists; the lowercase page itself and an unknown code are left
 // alone (the unknown code reaches netlify.toml's 404 rule).
 func TestEmbedCountryCase(t *testing.T) {
@@ -70,6 +70,8 @@ func TestEmbedCountryCase(t *testing.T) {
 	for path, want := range map[string]string{
 		"/embed/fr/countries/MA/":           "/embed/fr/countries/ma/",
 		"/embed/ar/countries/TR/index.html": "/embed/ar/countries/tr/index.html",
+		"/fr/countries/MA/":                 "/fr/countries/ma/", // the site's country views alike
+		"/ar/countries/TR/index.html":       "/ar/countries/tr/index.html",
 	} {
 		m := c.Redirect(path, "", false)
 		if m == nil || m.Target != want || m.Status != 301 {
@@ -84,8 +86,10 @@ func TestEmbedCountryCase(t *testing.T) {
 			t.Errorf("%s redirects to %s, which does not exist", path, want)
 		}
 	}
-	if m := c.Redirect("/embed/fr/countries/ma/", "", true); m != nil {
-		t.Errorf("the lowercase page must be served, got %+v", m)
+	for _, p := range []string{"/embed/fr/countries/ma/", "/fr/countries/ma/"} {
+		if m := c.Redirect(p, "", true); m != nil {
+			t.Errorf("%s: the lowercase page must be served, got %+v", p, m)
+		}
 	}
 	if m := c.Redirect("/embed/fr/countries/ZZ/", "", false); m == nil || m.Status != 404 {
 		t.Errorf("an unknown code must be a 404, got %+v", m)

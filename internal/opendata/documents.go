@@ -82,7 +82,7 @@ func (g *generator) indexDoc() indexDoc {
 		schemas = append(schemas, schemaRef{Name: s, URL: g.schemaURL(s)})
 	}
 	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas,
-		Progress: append([]progressRef{}, g.progress...)}
+		Progress: append([]progressRef{}, g.progress...), Views: append([]viewRef{}, g.views...)}
 }
 
 // catalogDoc gathers every language's objects into one document.

@@ -99,10 +99,11 @@ func FuzzJSON(f *testing.F) {
 				}
 			}
 		}
-		// en/activities.json, en/areas/digital.json, en/countries/MY.json
-		// and catalog.json each hold the activity once.
-		if found != 4 {
-			t.Fatalf("found the English text of %q %d times, want 4", act.ID, found)
+		// en/activities.json, en/areas/digital.json, en/countries/MY.json,
+		// en/types/<type>.json, en/languages/<language>.json and
+		// catalog.json each hold the activity once.
+		if found != 6 {
+			t.Fatalf("found the English text of %q %d times, want 6", act.ID, found)
 		}
 	})
 }

@@ -46,6 +46,9 @@ type indexDoc struct {
 	// Documents and Schemas, whose enumerations of kinds and names a
 	// schema kept from 1.2 closes: a new value there would fail it.
 	Progress []progressRef `json:"progress"`
+	// Views lists the documents of each type and language (since 1.4),
+	// apart for the same reason.
+	Views []viewRef `json:"views"`
 }
 
 // progressRef lists the progress documents of one published plan.

@@ -12,6 +12,8 @@
 //	api/v1/<lang>/areas/<area-id>.json      one area and its activities
 //	api/v1/<lang>/countries.json            provider countries with their activity counts
 //	api/v1/<lang>/countries/<CC>.json       the activities a country provides (or may provide)
+//	api/v1/<lang>/types/<type>.json         the activities of a type (since 1.4, views.go)
+//	api/v1/<lang>/languages/<code>.json     the activities in, or interpreted into, a language (1.4)
 //	api/v1/plans/<plan>/progress.json       where a published plan stands (progress.go)
 //	api/v1/plans/<plan>/progress.csv        the same figures as CSV
 //	api/v1/schema/<name>.schema.json        schema of each kind of document
@@ -48,6 +50,13 @@
 // enumerations are closed in copies of the index schema kept from 1.2
 // (TestKeptSchemas validates every document of the 1.2 kinds with those
 // copies, testdata/schema-1.2).
+//
+// Views (since 1.4, views.go): a document per activity type and per
+// language of delivery (an activity interpreted into a language is in
+// that language's document), beside the country documents, for the
+// site's pages of the same views. They are listed in index.json's new
+// "views" list, apart from "documents" and "schemas" for the reason
+// above.
 //
 // Every JSON document starts with "$schema"
 // (the absolute URL of its schema) and "version". Every URL in the
@@ -109,7 +118,7 @@ import (
 
 // Version is the version of the documents: the major is the path's (v1),
 // the minor grows with each additive change.
-const Version = "1.3"
+const Version = "1.4"
 
 // Options are the settings of Files.
 type Options struct {
@@ -142,6 +151,7 @@ type generator struct {
 	docs     []document
 	index    []docRef
 	progress []progressRef
+	views    []viewRef
 }
 
 // document is one file of the open data, made when its job runs: the
@@ -204,6 +214,10 @@ func (g *generator) documents() {
 		for _, c := range countries {
 			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), func() any { return g.countryDoc(lang, c) })
 		}
+	}
+	facets := assemble.NewFacets(g.cat)
+	for _, lang := range g.cat.Languages {
+		g.viewDocs(lang, facets)
 	}
 	g.index = append(g.index, docRef{Kind: "csv", MediaType: "text/csv", URL: g.apiURL("catalog.csv")})
 	g.docs = append(g.docs, document{path: apiFile("catalog.csv"), write: g.csv})

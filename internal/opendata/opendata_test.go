@@ -120,6 +120,11 @@ func TestDocumentList(t *testing.T) {
 			listed[strings.TrimPrefix(u, testBase)] = true
 		}
 	}
+	for _, v := range idx.Views { // since 1.4, apart too
+		for _, u := range []string{v.URL, v.Schema} {
+			listed[strings.TrimPrefix(u, testBase)] = true
+		}
+	}
 	for p := range files {
 		if !listed[p] {
 			t.Errorf("%s is not listed in index.json", p)

@@ -57,6 +57,13 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 	if cs := r.cat.Providers(); len(cs) > 0 {
 		country = cs[0]
 	}
+	typ, code := "<type>", "<code>" // a type and a language of delivery of the catalog, if any
+	if ts := r.facets.Types; len(ts) > 0 {
+		typ = ts[0]
+	}
+	if ls := r.facets.Languages; len(ls) > 0 {
+		code = ls[0]
+	}
 	v := &APIDocsView{AsOf: r.cat.AsOf.Format("2006-01-02"), Index: api("index.json"),
 		Example: apiExample(api(lang + "/activities.json"))}
 	progress := api("plans/<plan>/progress.json")
@@ -77,6 +84,8 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 		{Name: "area", Summary: loc.T("api_doc_area", nil), URL: api(lang + "/areas/" + area + ".json"), Schema: schema("area")},
 		{Name: "countries", Summary: loc.T("api_doc_countries", nil), URL: api(lang + "/countries.json"), Schema: schema("countries")},
 		{Name: "country", Summary: loc.T("api_doc_country", nil), URL: api(lang + "/countries/" + country + ".json"), Schema: schema("country")},
+		{Name: "type", Summary: loc.T("api_doc_type", nil), URL: r.abs(opendata.TypeDataPath(lang, typ)), Schema: schema("type")},
+		{Name: "language", Summary: loc.T("api_doc_language", nil), URL: r.abs(opendata.LanguageDataPath(lang, code)), Schema: schema("language")},
 		{Name: "progress", Summary: loc.T("api_doc_progress", nil), URL: progress, Schema: schema("progress")},
 	}
 	docs, objects, err := opendata.Fields()

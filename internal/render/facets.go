@@ -11,13 +11,15 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
+	"github.com/oic-pesnet/workplan/internal/opendata"
 )
 
 // The views by provider country, by type and by language of delivery
 // (assemble.Facets): the hub /<lang>/browse/ shows the three indexes, each
 // index has its own page (/<lang>/countries/ …), and each country, type or
 // language has a paginated list of its activities with its calendar feed
-// and, for countries, its open data document.
+// and its open data document (opendata: countries/<CC>.json,
+// types/<type>.json, languages/<code>.json).
 
 // facetKinds are the facet kinds in the order the hub shows them.
 var facetKinds = []string{assemble.FacetCountries, assemble.FacetTypes, assemble.FacetLanguages}
@@ -120,9 +122,11 @@ func (r *Renderer) facetPage(lang, kind, key string, n int) *Page {
 		v.Data = r.abs(assemble.APIPrefix + lang + "/countries/" + strings.ToUpper(key) + ".json")
 	case assemble.FacetTypes:
 		title, intro = loc.T("facet_type_title", map[string]any{"Type": name}), loc.T("facet_type_intro", nil)
+		v.Data = r.abs(opendata.TypeDataPath(lang, key))
 	default:
 		title = loc.T("facet_language_title", map[string]any{"Language": name})
 		intro = loc.T("facet_language_intro", map[string]any{"Language": name})
+		v.Data = r.abs(opendata.LanguageDataPath(lang, key))
 	}
 	v.Intro = intro
 	p := r.page(lang, r.pageTitle(lang, title, n), intro, func(l string) string { return assemble.ListPage(base(l), n) })

@@ -337,7 +337,6 @@ type FacetView struct {
 	Intro string
 	Count string
 	List  List
-	// Data is the absolute URL of the list's open data document ("" when
-	// there is none).
+	// Data is the absolute URL of the list's open data document.
 	Data string
 }

@@ -17,9 +17,10 @@
 //     /<lang>/plans/<id>/… (302, temporary: it moves when the next plan
 //     becomes current);
 //   - country case: the framable country lists live at lowercase paths
-//     (/embed/<lang>/countries/ma/) while the open data and the widget's
+//     (/embed/<lang>/countries/ma/), as do the site's country views
+//     (/<lang>/countries/ma/), while the open data and the widget's
 //     data-country use uppercase ISO codes (MA); each provider country's
-//     uppercase path sends to its lowercase page (301). Netlify's paths are
+//     uppercase paths send to its lowercase pages (301). Netlify's paths are
 //     case-sensitive and a placeholder cannot change case, hence one rule
 //     per country, for exactly the countries that have a page;
 //   - aliases: former addresses of pages that moved (none yet; see
@@ -63,8 +64,9 @@ func (g *Generator) sections() []section {
 	return []section{
 		{"The current plan: a stable address that follows the plan in force (302,\n" +
 			"since it changes when the next plan becomes current).", g.currentPlan()},
-		{"Framable country lists: the uppercase ISO code of the open data (MA)\n" +
-			"leads to the lowercase page (ma). Paths are case-sensitive on Netlify.", g.countryCase()},
+		{"Framable country lists and country views: the uppercase ISO code of the\n" +
+			"open data (MA) leads to the lowercase page (ma). Paths are case-sensitive\n" +
+			"on Netlify.", g.countryCase()},
 		{"Aliases: former addresses of pages that moved (301).", aliases(g.cat)},
 	}
 }
@@ -110,14 +112,22 @@ func (g *Generator) currentPlan() []netlify.Redirect {
 	return rules
 }
 
-// countryCase sends each provider country's uppercase iframe path to its
-// lowercase page, in every language.
+// countryCase sends each provider country's uppercase iframe path, and
+// its view's (/<lang>/countries/MA/), to its lowercase page, in every
+// language.
 func (g *Generator) countryCase() []netlify.Redirect {
 	var rules []netlify.Redirect
 	for _, code := range g.cat.Providers() {
 		rules = append(rules, netlify.Redirect{
 			From:   assemble.EmbedPath(":lang", "countries", code) + "*",
 			To:     assemble.EmbedPath(":lang", "countries", strings.ToLower(code)) + ":splat",
+			Status: 301,
+		})
+	}
+	for _, code := range g.cat.Providers() { // the site's country views
+		rules = append(rules, netlify.Redirect{
+			From:   assemble.FacetIndexPath(":lang", assemble.FacetCountries) + code + "/*",
+			To:     assemble.FacetPath(":lang", assemble.FacetCountries, code) + ":splat",
 			Status: 301,
 		})
 	}

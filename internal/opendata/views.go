@@ -1,0 +1,116 @@
+package opendata
+
+import (
+	"slices"
+
+	"github.com/oic-pesnet/workplan/internal/assemble"
+)
+
+// Views (since 1.4): beside each provider country's document, the
+// activities of one type and of one language, for the site's pages of
+// the same views (assemble.Facets):
+//
+//	api/v1/<lang>/types/<type>.json        the activities of a type
+//	api/v1/<lang>/languages/<code>.json    those delivered in, or interpreted into, a language
+//
+// A language's document lists the activities delivered in it and those
+// with simultaneous interpretation into it (each activity's "languages"
+// and "interpretation" say which), as the per-language calendar feed
+// does. Activities are in plan order, as in a country's document. Only
+// the types and languages of at least one published activity have a
+// document. They are listed in index.json "views", apart from
+// "documents" and "schemas", whose enumerations of kinds a schema kept
+// from an earlier 1.x closes.
+
+// viewRef lists one view document in the index.
+type viewRef struct {
+	Kind   string `json:"kind"` // "type" or "language"
+	Lang   string `json:"lang"`
+	Key    string `json:"key"` // the type's id or the language's ISO 639-1 code
+	URL    string `json:"url"`
+	Schema string `json:"schema"`
+}
+
+// typeDoc is api/v1/<lang>/types/<type>.json.
+type typeDoc struct {
+	langHeader
+	Type       viewEntry  `json:"type"`
+	Activities []activity `json:"activities"`
+}
+
+// languageDoc is api/v1/<lang>/languages/<code>.json.
+type languageDoc struct {
+	langHeader
+	Language   languageEntry `json:"language"`
+	Activities []activity    `json:"activities"`
+}
+
+// viewEntry names a type or a language with its number of activities.
+type viewEntry struct {
+	Code          string `json:"code"`
+	Name          string `json:"name"`
+	ActivityCount int    `json:"activity_count"`
+}
+
+// languageEntry adds how many of a language's activities offer it
+// through interpretation only.
+type languageEntry struct {
+	viewEntry
+	InterpretedCount int `json:"interpreted_count"`
+}
+
+func typeDataPath(lang, typ string) string { return lang + "/types/" + typ + ".json" }
+
+func languageDataPath(lang, code string) string { return lang + "/languages/" + code + ".json" }
+
+// TypeDataPath and LanguageDataPath are the site paths of the documents
+// of a type and of a language in lang, for the pages that link them.
+func TypeDataPath(lang, typ string) string { return assemble.APIPrefix + typeDataPath(lang, typ) }
+
+// LanguageDataPath: see TypeDataPath.
+func LanguageDataPath(lang, code string) string {
+	return assemble.APIPrefix + languageDataPath(lang, code)
+}
+
+// viewDocs lists the documents of every type and language in lang.
+func (g *generator) viewDocs(lang string, facets *assemble.Facets) {
+	add := func(kind, key, rel string, doc func() any) {
+		g.views = append(g.views, viewRef{Kind: kind, Lang: lang, Key: key, URL: g.apiURL(rel), Schema: g.schemaURL(kind)})
+		g.docs = append(g.docs, document{path: apiFile(rel), make: func() ([]byte, error) { return encodeJSON(doc()) }})
+	}
+	for _, t := range facets.Types {
+		add("type", t, typeDataPath(lang, t), func() any { return g.typeDoc(lang, t) })
+	}
+	for _, l := range facets.Languages {
+		add("language", l, languageDataPath(lang, l), func() any { return g.languageDoc(lang, l) })
+	}
+}
+
+func (g *generator) typeDoc(lang, typ string) typeDoc {
+	acts := []activity{}
+	for _, a := range g.acts[lang] {
+		if a.Type == typ {
+			acts = append(acts, a)
+		}
+	}
+	entry := viewEntry{Code: typ, Name: g.locs[lang].T("type_"+typ, nil), ActivityCount: len(acts)}
+	return typeDoc{langHeader: g.langHeader("type", lang), Type: entry, Activities: acts}
+}
+
+func (g *generator) languageDoc(lang, code string) languageDoc {
+	acts := []activity{}
+	interpreted := 0
+	is := func(l langName) bool { return l.Code == code }
+	for _, a := range g.acts[lang] {
+		delivered := slices.ContainsFunc(a.Languages, is)
+		if delivered || slices.ContainsFunc(a.Interpretation.Languages, is) {
+			acts = append(acts, a)
+			if !delivered {
+				interpreted++
+			}
+		}
+	}
+	entry := languageEntry{viewEntry: viewEntry{Code: code, Name: g.locs[lang].Language(code), ActivityCount: len(acts)},
+		InterpretedCount: interpreted}
+	return languageDoc{langHeader: g.langHeader("language", lang), Language: entry, Activities: acts}
+}
