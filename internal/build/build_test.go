@@ -385,9 +385,9 @@ func TestSitemapAndRobots(t *testing.T) {
 	}
 	// 3 languages × (home, all activities, embed docs, open data docs, 1 area,
 	// 3 activities, and the work plans: their list, the current plan's
-	// overview, activities and 1 area).
-	if len(set.URLs) != 36 {
-		t.Errorf("%d URLs in the sitemap, want 36", len(set.URLs))
+	// overview, full text, activities and 1 area).
+	if len(set.URLs) != 39 {
+		t.Errorf("%d URLs in the sitemap, want 39", len(set.URLs))
 	}
 	for _, u := range set.URLs {
 		langs := map[string]string{}

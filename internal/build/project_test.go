@@ -20,11 +20,11 @@ func TestFixtureProject(t *testing.T) {
 	}
 	// Per language: home, all activities, 2 areas, 5 activities, embed
 	// docs, open data docs, 404, and the work plans: their list, the
-	// current plan's overview, activities, 2 areas, progress page and
-	// progress report.
+	// current plan's overview, activities, 2 areas, progress page,
+	// progress report and full text.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 19 {
-			t.Errorf("%s: %d pages, want 19", lang, got)
+		if got := res.Pages[lang]; got != 20 {
+			t.Errorf("%s: %d pages, want 20", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)
