@@ -8,7 +8,8 @@
 //     (page.pdf with preferCSSPageSize) and checks that pdftotext finds the
 //     title of every activity of the plan (the titles come from the open
 //     data, not from the page), that the pages are A4 and that their number
-//     is sane (at least one, at most a few per activity);
+//     is sane (at least one; at most two for the plan's texts plus one per
+//     area and per activity, as each area starts a page);
 //  2. prints one page of each page kind (home, plans, plan, area, activity,
 //     all activities, progress, report, embed and open data documentation,
 //     404, the plan's document) and checks that no printed page is empty or
@@ -121,6 +122,8 @@ async function printPage(page, url, name, pngPages) {
       controls: [...new Set(['.main-nav', '.lang-switch', '.skip-link', '.breadcrumbs', '.subscribe-actions', 'form', 'button', 'select', 'textarea', 'input:not(.feed-url)'].flatMap(printed))],
       brand: brand && shown(brand) ? lum(getComputedStyle(brand).color) : -1,
       footer: document.querySelector('.site-footer')?.innerText ?? '',
+      areas: document.querySelectorAll('.document-area').length,
+      rows: document.querySelectorAll('.document-table tbody tr').length,
     };
   });
   for (const c of seen.controls) problems.push(`${url}: ${c} is printed`);
@@ -142,7 +145,7 @@ async function printPage(page, url, name, pngPages) {
   }
   if (pngDir) run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(Math.min(pngPages, n)), file, path.join(pngDir, name)]);
   printed++; sheets += n;
-  return { file, n, text };
+  return { file, n, text, areas: seen.areas, rows: seen.rows };
 }
 
 try {
@@ -161,7 +164,11 @@ try {
         titles++;
         if (!found(got.text, title)) problems.push(`${url}: pdftotext does not find the title of ${a.id}: ${title}`);
       }
-      if (got.n > 2 + acts.length) problems.push(`${url}: ${got.n} printed pages for ${acts.length} activities`);
+      // The plan's texts, then each area from a new page: a page or two
+      // for the texts and at most a page per area and per activity (a
+      // draft's are not in the open data: counted on the page).
+      if (got.n > 2 + got.areas + got.rows) problems.push(`${url}: ${got.n} printed pages for ${got.areas} areas and ${got.rows} activities`);
+      if (acts.length && got.rows !== acts.length) problems.push(`${url}: ${got.rows} activity rows, but the plan has ${acts.length} activities (api/v1/catalog.json)`);
     }
     for (const [kind, url] of kinds(lang)) await printPage(page, url, `${lang}-${kind}`, 1);
   }

@@ -391,10 +391,10 @@ func TestSitemapAndRobots(t *testing.T) {
 	}
 	// 3 languages × (home, all activities, embed docs, open data docs, 1 area,
 	// 3 activities, the work plans: their list, the current plan's
-	// overview, activities and 1 area; and the views: the hub, 3 indexes,
-	// 4 provider countries, 3 types, 3 languages).
-	if len(set.URLs) != 78 {
-		t.Errorf("%d URLs in the sitemap, want 78", len(set.URLs))
+	// overview, full text, activities and 1 area; and the views: the hub,
+	// 3 indexes, 4 provider countries, 3 types, 3 languages).
+	if len(set.URLs) != 81 {
+		t.Errorf("%d URLs in the sitemap, want 81", len(set.URLs))
 	}
 	for _, u := range set.URLs {
 		langs := map[string]string{}

@@ -20,12 +20,12 @@ func TestFixtureProject(t *testing.T) {
 	}
 	// Per language: home, all activities, 2 areas, 5 activities, embed
 	// docs, open data docs, 404, and the work plans: their list, the
-	// current plan's overview, activities, 2 areas, progress page and
-	// progress report; the views: the hub, 3 indexes, 5 provider
-	// countries, 3 types, 3 languages.
+	// current plan's overview, activities, 2 areas, progress page,
+	// progress report and full text; the views: the hub, 3 indexes, 5
+	// provider countries, 3 types, 3 languages.
 	for _, lang := range []string{"fr", "ar", "en"} {
-		if got := res.Pages[lang]; got != 34 {
-			t.Errorf("%s: %d pages, want 34", lang, got)
+		if got := res.Pages[lang]; got != 35 {
+			t.Errorf("%s: %d pages, want 35", lang, got)
 		}
 	}
 	checkLinks(t, res.Files)

@@ -93,9 +93,14 @@ func TestDocument(t *testing.T) {
 				}
 			}
 		}
-		// The plan page links to its document.
+		// The plan page and the list of plans link to the documents.
 		if !strings.Contains(string(files[lang+"/plans/2025-2026/index.html"]), `href="/`+lang+`/plans/2025-2026/document/"`) {
 			t.Errorf("%s/plans/2025-2026/ does not link to its document", lang)
+		}
+		for _, id := range []string{"2023-2024", "2025-2026", "2027-2028"} {
+			if !strings.Contains(string(files[lang+"/plans/index.html"]), `href="/`+lang+`/plans/`+id+`/document/"`) {
+				t.Errorf("%s/plans/ does not link to the document of %s", lang, id)
+			}
 		}
 		// A draft's document is a draft's page.
 		draft := string(files[lang+"/plans/2027-2028/document/index.html"])

@@ -111,7 +111,9 @@ func (r *Renderer) plansPage(lang string) *Page {
 		g := PlanGroup{Heading: loc.T("plans_heading_"+status, nil)}
 		for i := len(r.cat.Plans) - 1; i >= 0; i-- { // latest first
 			if p := r.cat.Plans[i]; p.Status == status {
-				g.Plans = append(g.Plans, r.planCard(lang, p))
+				c := r.planCard(lang, p)
+				c.DocumentHref, c.DocumentLink = assemble.PlanDocumentPath(lang, p.ID), loc.T("document_card_link", nil)
+				g.Plans = append(g.Plans, c)
 			}
 		}
 		if len(g.Plans) > 0 {

@@ -167,6 +167,9 @@ type PlanCard struct {
 	Period    string
 	Count     string // "16 activities"
 	Current   bool   // the card of the page's own plan, on the home page
+	// DocumentHref and DocumentLink lead to the plan's full text, on the
+	// list of plans ("" elsewhere).
+	DocumentHref, DocumentLink string
 }
 
 // PlansView is the list of plans.
