@@ -110,7 +110,7 @@
     })).then(function () { return self; });
   };
 
-  function card(index, a, level, strings) {
+  function card(index, a, level, strings, brief) {
     var s = index.shards[Math.floor(a.i / index.head.shard)];
     var c = s.cards[a.i % index.head.shard]; // id, label, lang, title, summary, schedule, venue, area
     var li = el('li', 'card');
@@ -132,7 +132,7 @@
     st.appendChild(document.createTextNode(' '));
     st.appendChild(el('span', 'card-type', strings.type[a.type] || a.type));
     li.appendChild(st);
-    if (level > 3 || !c[4]) return li;
+    if (brief || !c[4]) return li;
     var sum = el('p', 'card-summary', c[4]);
     sum.lang = c[2];
     sum.dir = h.dir;
@@ -203,6 +203,10 @@
   Finder.prototype.start = function () {
     var self = this;
     this.fromURL();
+    // The filters are folded on a phone, unless the address sets one.
+    var box = this.root.querySelector('#find-filters-box');
+    var f = this.state();
+    if (box) box.open = window.matchMedia('(min-width: 48rem)').matches || FILTERS.some(function (n) { return f[n]; });
     this.root.hidden = false;
     this.form.addEventListener('submit', function (e) { e.preventDefault(); self.update(); });
     this.form.addEventListener('input', function () { self.update(); });
@@ -323,7 +327,7 @@
           return;
         }
         var ol = el('ol', 'cards next-cards');
-        list.forEach(function (a) { ol.appendChild(card(index, a, 3, strings)); });
+        list.forEach(function (a) { ol.appendChild(card(index, a, 3, strings, true)); });
         out.appendChild(ol);
       });
     }).catch(function () { /* the link below remains */ });
