@@ -209,7 +209,13 @@
     if (box) box.open = window.matchMedia('(min-width: 48rem)').matches || FILTERS.some(function (n) { return f[n]; });
     this.root.hidden = false;
     this.form.addEventListener('submit', function (e) { e.preventDefault(); self.update(); });
-    this.form.addEventListener('input', function () { self.update(); });
+    // Typing redraws after a pause, so that the count is announced once
+    // per word, not once per letter.
+    var timer = 0;
+    this.form.addEventListener('input', function (e) {
+      clearTimeout(timer);
+      if (e.target.type === 'search') timer = setTimeout(function () { self.update(); }, 250);
+    });
     this.form.addEventListener('change', function () { self.update(); });
     this.form.addEventListener('reset', function () { setTimeout(function () { self.update(); }, 0); });
     window.addEventListener('popstate', function () { self.fromURL(); self.show(); });
@@ -303,6 +309,7 @@
         more.type = 'button';
         more.addEventListener('click', function () {
           self.shown[k] = limit + MORE;
+          self.focus = { group: k, at: limit }; // the first card just shown
           self.show();
         });
         sec.appendChild(more);
@@ -311,6 +318,11 @@
     });
     if (!n) this.results.appendChild(el('p', 'find-none', strings.none));
     this.count.textContent = countText(strings, n);
+    if (this.focus) {
+      var links = this.results.querySelectorAll('.find-' + this.focus.group + ' .card-title a');
+      if (links[this.focus.at]) links[this.focus.at].focus();
+      this.focus = null;
+    }
   };
 
   // Next fills the home page's "what's next": the activities under way,
