@@ -287,6 +287,8 @@
     var strings = this.strings;
     this.results.textContent = '';
     var ahead = groups.upcoming.length + groups.ongoing.length + groups.tbd.length;
+    // Say so when nothing is ahead, before the past ones.
+    if (n && !ahead) this.results.appendChild(el('p', 'find-none', strings.nextNone));
     ['upcoming', 'ongoing', 'tbd', 'past'].forEach(function (k) {
       var acts = groups[k];
       if (!acts.length) return;
