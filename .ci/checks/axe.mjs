@@ -111,6 +111,13 @@ async function worker() {
           .every((el) => el.shadowRoot?.querySelector('section.pesnet')), null, { timeout: 15000 })
           .catch(() => failures.push(`${file}: the embed.js widget did not render its list`));
       }
+      // The finder and "what's next" (find.js) draw their results after
+      // loading the search index: check the page once they are drawn.
+      if (await page.$('#finder, #whats-next')) {
+        await page.waitForFunction(() => (document.querySelector('#find-count')?.textContent ?? '') !== '' ||
+          (document.querySelector('#next-results')?.childElementCount ?? 0) > 0, null, { timeout: 15000 })
+          .catch(() => failures.push(`${file}: find.js did not draw its results`));
+      }
       await page.addScriptTag({ url: axeURL });
       for (const scheme of schemes) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -114,7 +114,7 @@ func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, 
 		{"pages", r, true}, // HTML pages, iframe lists, sitemaps, robots.txt
 		{"feeds", feed.New(cat, bundle, base, text), false},                                     // iCalendar feeds
 		{"data", opendata.New(cat, bundle, opendata.Options{BaseURL: base, Text: text}), false}, // JSON (encoded compactly), JSON Schemas, CSV
-		{"search", search.New(cat, bundle), false},                                              // the search index of the list of activities (find.js)
+		{"search", search.New(cat, bundle, text), false},                                        // the search index of the list of activities (find.js)
 		{"assets", static, false},                                                               // static/, minified and fingerprinted
 		{"redirects", redirects.New(cat), false},                                                // _redirects: the rules that keep published URLs working
 	}

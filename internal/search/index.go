@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/output"
+	"github.com/oic-pesnet/workplan/internal/plaintext"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -25,6 +27,10 @@ import (
 //	<lang>/search/index.json    {"v", "shard", "shards", "dicts", "acts"}
 //	<lang>/search/text-<k>.json {"cards": [[id, label, lang, title, summary, schedule, venue, area]], "text": [normalized]}
 //
+// The normalized text of an activity is its id, label, title, summary,
+// area, type, venue, schedule and provider countries in words, then the
+// other words of its description (bodyWords), in the page's language.
+//
 // A row of "acts" is [area, type, mode, scope, status, first, last,
 // overdue, languages, interpretation, countries]: the first five index
 // "dicts" of the same names, first and last are the first and last days
@@ -32,6 +38,10 @@ import (
 // passed as of the content's date with the status not updated, and the
 // last three are space-separated codes (ISO 639-1, ISO 3166-1).
 const ShardSize = 500
+
+// bodyLimit is the number of words of a description an activity's search
+// text takes (bodyWords).
+const bodyLimit = 60
 
 // IndexPath returns the root-relative path of lang's head file.
 func IndexPath(lang string) string { return "/" + lang + "/search/index.json" }
@@ -47,10 +57,18 @@ var dictNames = []string{"area", "type", "mode", "scope", "status"}
 type Index struct {
 	cat    *assemble.Catalog
 	bundle *l10n.Bundle
+	text   *plaintext.Converter
 }
 
-// New returns the generator of the index of cat, texts in bundle's words.
-func New(cat *assemble.Catalog, bundle *l10n.Bundle) *Index { return &Index{cat: cat, bundle: bundle} }
+// New returns the generator of the index of cat, texts in bundle's words;
+// text converts descriptions to plain text (nil: its own; a build shares
+// one with the feeds and the open data, so that each is converted once).
+func New(cat *assemble.Catalog, bundle *l10n.Bundle, text *plaintext.Converter) *Index {
+	if text == nil {
+		text = plaintext.New()
+	}
+	return &Index{cat: cat, bundle: bundle, text: text}
+}
 
 // Jobs lists each language's head file and shards.
 func (x *Index) Jobs() ([]output.Job, *diag.List) {
@@ -148,9 +166,37 @@ func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
 		for _, c := range Countries(a) {
 			words = append(words, loc.Country(c))
 		}
-		s.Text[i] = Normalize(strings.Join(words, " "))
+		norm := Normalize(strings.Join(words, " "))
+		s.Text[i] = norm + bodyWords(norm, x.text.Cached(t, t.Lang, t.Body))
 	}
 	return encode(s)
+}
+
+// bodyWords returns the first bodyLimit words of a description that the
+// rest of the text (norm) lacks, each once, in order of first use, with a
+// space before each: visitors find an activity by a word of its
+// description (its first paragraphs say what it is about) while a shard
+// stays small at 10,000 activities. Words of fewer than three letters are
+// left out (articles, prepositions).
+func bodyWords(norm, body string) string {
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(norm) {
+		seen[w] = true
+	}
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(Normalize(body)) {
+		if n == bodyLimit {
+			break
+		}
+		if seen[w] || utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		seen[w] = true
+		n++
+		b.WriteString(" " + w)
+	}
+	return b.String()
 }
 
 // label is the activity's label ("Activité 1.2"), as on its card.

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -35,7 +37,7 @@ func index(t *testing.T) (*assemble.Catalog, map[string][]byte) {
 		t.Fatalf("i18n has errors:\n%s", problems)
 	}
 	cat := assemble.New(site)
-	files, problems := output.Run(New(cat, bundle))
+	files, problems := output.Run(New(cat, bundle, nil))
 	if s := problems.String(); s != "" {
 		t.Fatal(s)
 	}
@@ -139,4 +141,18 @@ func parseSchedule(n string) (schedule.Schedule, error) {
 		return s, err
 	}
 	return s, nil
+}
+
+func TestBodyWords(t *testing.T) {
+	got := bodyWords("atelier emploi", Normalize("L'atelier de l'emploi : Économie, économie et gestion de projets."))
+	if want := " economie gestion projets"; got != want {
+		t.Errorf("bodyWords = %q, want %q", got, want)
+	}
+	long := strings.Repeat("mot", 1) + " "
+	for i := range 2 * bodyLimit {
+		long += "w" + strconv.Itoa(1000+i) + " "
+	}
+	if n := len(strings.Fields(bodyWords("", long))); n != bodyLimit {
+		t.Errorf("bodyWords kept %d words, want %d", n, bodyLimit)
+	}
 }

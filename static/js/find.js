@@ -110,7 +110,7 @@
     })).then(function () { return self; });
   };
 
-  function card(index, a, level, strings) {
+  function card(index, a, level, strings, brief) {
     var s = index.shards[Math.floor(a.i / index.head.shard)];
     var c = s.cards[a.i % index.head.shard]; // id, label, lang, title, summary, schedule, venue, area
     var li = el('li', 'card');
@@ -132,7 +132,7 @@
     st.appendChild(document.createTextNode(' '));
     st.appendChild(el('span', 'card-type', strings.type[a.type] || a.type));
     li.appendChild(st);
-    if (level > 3 || !c[4]) return li;
+    if (brief || !c[4]) return li;
     var sum = el('p', 'card-summary', c[4]);
     sum.lang = c[2];
     sum.dir = h.dir;
@@ -203,9 +203,19 @@
   Finder.prototype.start = function () {
     var self = this;
     this.fromURL();
+    // The filters are folded on a phone, unless the address sets one.
+    var box = this.root.querySelector('#find-filters-box');
+    var f = this.state();
+    if (box) box.open = window.matchMedia('(min-width: 48rem)').matches || FILTERS.some(function (n) { return f[n]; });
     this.root.hidden = false;
     this.form.addEventListener('submit', function (e) { e.preventDefault(); self.update(); });
-    this.form.addEventListener('input', function () { self.update(); });
+    // Typing redraws after a pause, so that the count is announced once
+    // per word, not once per letter.
+    var timer = 0;
+    this.form.addEventListener('input', function (e) {
+      clearTimeout(timer);
+      if (e.target.type === 'search') timer = setTimeout(function () { self.update(); }, 250);
+    });
     this.form.addEventListener('change', function () { self.update(); });
     this.form.addEventListener('reset', function () { setTimeout(function () { self.update(); }, 0); });
     window.addEventListener('popstate', function () { self.fromURL(); self.show(); });
@@ -277,6 +287,8 @@
     var strings = this.strings;
     this.results.textContent = '';
     var ahead = groups.upcoming.length + groups.ongoing.length + groups.tbd.length;
+    // Say so when nothing is ahead, before the past ones.
+    if (n && !ahead) this.results.appendChild(el('p', 'find-none', strings.nextNone));
     ['upcoming', 'ongoing', 'tbd', 'past'].forEach(function (k) {
       var acts = groups[k];
       if (!acts.length) return;
@@ -299,6 +311,7 @@
         more.type = 'button';
         more.addEventListener('click', function () {
           self.shown[k] = limit + MORE;
+          self.focus = { group: k, at: limit }; // the first card just shown
           self.show();
         });
         sec.appendChild(more);
@@ -307,6 +320,11 @@
     });
     if (!n) this.results.appendChild(el('p', 'find-none', strings.none));
     this.count.textContent = countText(strings, n);
+    if (this.focus) {
+      var links = this.results.querySelectorAll('.find-' + this.focus.group + ' .card-title a');
+      if (links[this.focus.at]) links[this.focus.at].focus();
+      this.focus = null;
+    }
   };
 
   // Next fills the home page's "what's next": the activities under way,
@@ -323,7 +341,7 @@
           return;
         }
         var ol = el('ol', 'cards next-cards');
-        list.forEach(function (a) { ol.appendChild(card(index, a, 3, strings)); });
+        list.forEach(function (a) { ol.appendChild(card(index, a, 3, strings, true)); });
         out.appendChild(ol);
       });
     }).catch(function () { /* the link below remains */ });
