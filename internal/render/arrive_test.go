@@ -16,6 +16,9 @@ var (
 	hreflangRe  = regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
 	navRe       = regexp.MustCompile(`(?s)<nav class="main-nav".*?</nav>`)
 	hrefRe      = regexp.MustCompile(`<a href="([^"]+)"`)
+
+	sitemapURLRe  = regexp.MustCompile(`(?s)<url>\s*<loc>([^<]+)</loc>(.*?)</url>`)
+	sitemapLinkRe = regexp.MustCompile(`<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"`)
 )
 
 // sitePages are the HTML pages of a rendered site with a <head> of their
@@ -94,6 +97,18 @@ func TestHeadMetadata(t *testing.T) {
 				} else if other != set {
 					t.Errorf("%s: %s and %s disagree:\n%s\n---\n%s", name, path, u, set, other)
 				}
+			}
+		}
+		// The sitemap lists the same sets as the pages it names.
+		sitemap := string(files["sitemap.xml"])
+		for _, u := range sitemapURLRe.FindAllStringSubmatch(sitemap, -1) {
+			var set []string
+			for _, l := range sitemapLinkRe.FindAllStringSubmatch(u[2], -1) {
+				set = append(set, l[1]+" "+l[2])
+			}
+			slices.Sort(set)
+			if want, ok := sets[strings.TrimPrefix(u[1], base)]; !ok || strings.Join(set, "\n") != want {
+				t.Errorf("%s: the sitemap's alternates of %s differ from the page's:\n%s\n---\n%s", name, u[1], strings.Join(set, "\n"), want)
 			}
 		}
 		if !strings.Contains(sets["/fr/"], "x-default "+base+"/\n") && !strings.HasSuffix(sets["/fr/"], "x-default "+base+"/") {
