@@ -8,6 +8,7 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
+	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
 
@@ -131,7 +132,9 @@ func (r *Renderer) embedDocsPage(lang string) *Page {
 			Lang: lang, Dir: p.Dir, Href: r.abs(assemble.EmbedPath(lang, "countries", strings.ToLower(c)))})
 	}
 	for _, l := range r.cat.Languages {
-		v.Languages = append(v.Languages, EmbedValue{Value: l, Name: template.HTML(template.HTMLEscapeString(loc.Language(l))), Lang: lang, Dir: p.Dir})
+		// Each language in its own words, as the language switch names it.
+		self := r.locs[l].T("lang_self", nil)
+		v.Languages = append(v.Languages, EmbedValue{Value: l, Name: template.HTML(template.HTMLEscapeString(self)), Lang: l, Dir: l10n.Dir(l)})
 	}
 	p.EmbedDocs = v
 	return p

@@ -23,7 +23,7 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		Lang: lang, Dir: l10n.Dir(lang), L: loc,
 		Title: title, Description: description,
 		Canonical: r.abs(pathOf(lang)),
-		XDefault:  r.abs(pathOf(r.cat.Languages[0])),
+		XDefault:  r.xDefault(pathOf),
 		CSS:       r.opts.Assets["css/site.css"],
 		Scripts:   r.scripts("js/copy.js"), // the copy buttons (data-copy)
 		NoIndex:   r.opts.NoIndex,
@@ -78,6 +78,19 @@ func (r *Renderer) subscribe(title, feedPath string) *Subscribe {
 		Outlook:     "https://outlook.live.com" + outlook,
 		Office:      "https://outlook.office.com" + outlook,
 		PlanningURL: planning, PlanningWebcal: template.URL(webcal(planning))}
+}
+
+// xDefault is the x-default alternate of the page whose path in each
+// language is pathOf: the language chooser "/" for the home pages (it is
+// their language-neutral version, and lists the same set: rootPage), the
+// default language's version for every other page. The pages and the
+// sitemap both take it from here, so that they agree.
+func (r *Renderer) xDefault(pathOf func(lang string) string) string {
+	def := r.cat.Languages[0]
+	if pathOf(def) == assemble.HomePath(def) {
+		return r.abs("/")
+	}
+	return r.abs(pathOf(def))
 }
 
 // ogLocale is lang as Open Graph's og:locale writes it, language_TERRITORY:
@@ -136,7 +149,6 @@ func (r *Renderer) homePage(lang string) *Page {
 	plan := r.cat.Current
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
-	p.XDefault = r.abs("/") // the language chooser: see rootPage
 	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID), Next: r.next(lang)}
 	// The current plan's areas, each with its activities in that plan.
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
@@ -385,8 +397,9 @@ func (r *Renderer) rootPage() *Page {
 	def := r.cat.Languages[0]
 	p := r.page(def, r.locs[def].T("root_title", nil), r.locs[def].T("root_intro", nil), assemble.HomePath)
 	// The chooser and the three home pages are one set of alternates,
-	// listed alike on each: fr, ar, en, and the chooser as x-default.
-	p.Canonical, p.XDefault = r.abs("/"), r.abs("/")
+	// listed alike on each: fr, ar, en, and the chooser as x-default
+	// (xDefault).
+	p.Canonical = r.abs("/")
 	p.Scripts = r.scripts("js/lang.js") // the chooser's negotiation
 	for _, l := range r.cat.Languages {
 		loc := r.locs[l]

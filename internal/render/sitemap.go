@@ -72,7 +72,8 @@ type sitemapEntry struct {
 }
 
 // sitemaps lists every page in every language with its alternates and
-// x-default (the framable /embed/ pages and 404 pages are left out): one
+// x-default, as the pages list them (the chooser "/" with the home pages;
+// the framable /embed/ pages and 404 pages are left out): one
 // sitemap.xml, or, past the protocol's 50,000 URLs per file (or
 // Options.SitemapLimit), sitemap.xml as a sitemap index of
 // sitemaps/sitemap-N.xml files of at most that many URLs each.
@@ -87,9 +88,13 @@ func (r *Renderer) sitemaps() []output.File {
 		for _, l := range r.cat.Languages {
 			links = append(links, sitemapLink{Rel: "alternate", Hreflang: l, Href: r.abs(pathOf(l))})
 		}
-		links = append(links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: r.abs(pathOf(r.cat.Languages[0]))})
+		xDefault := r.xDefault(pathOf)
+		links = append(links, sitemapLink{Rel: "alternate", Hreflang: "x-default", Href: xDefault})
 		for _, l := range r.cat.Languages {
 			urls = append(urls, sitemapURL{Loc: r.abs(pathOf(l)), Links: links})
+		}
+		if xDefault == r.abs("/") { // the language chooser, one of the home pages' set
+			urls = append(urls, sitemapURL{Loc: xDefault, Links: links})
 		}
 	}
 	if len(urls) <= limit {
