@@ -86,7 +86,7 @@ func TestFacetPages(t *testing.T) {
 	}
 	count := func(page, s string) int { return strings.Count(string(files[page]), s) }
 	must("fr/countries/my/index.html",
-		`<p class="card-label"><strong class="card-role">Participation à confirmer</strong> · Activité 2.1`,
+		`<p class="card-label"><strong class="card-role">Participation à confirmer</strong><span class="nobr"> ·</span> Activité 2.1`,
 		`id="activity-neet-mentoring-webinar"`,
 		`href="webcal://example.org/fr/calendars/country-MY.ics"`,
 		`href="https://example.org/api/v1/fr/countries/MY.json"`,
