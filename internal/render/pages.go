@@ -108,6 +108,7 @@ func (r *Renderer) homePage(lang string) *Page {
 			h.Plans = append(h.Plans, c)
 		}
 	}
+	h.Timeline = r.planTimeline(lang, plan, nil)
 	p.Home = h
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
@@ -161,6 +162,9 @@ func (r *Renderer) areaListPage(lang string, a *content.Area, acts []*content.Ac
 		Title: r.pageTitle(lang, t.Title, n),
 		Count: loc.N("activities_count", len(acts), nil),
 		List:  r.list(lang, acts, base(lang), n, 3, false),
+	}
+	if n == 1 { // the area in its own plan
+		p.Area.Timeline = r.planTimeline(lang, r.cat.Plan(a.Plan), a)
 	}
 	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle}), assemble.AreaCalendarPath(lang, a.ID))
 	return p

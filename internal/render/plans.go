@@ -152,6 +152,7 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 		ActivitiesLink: loc.T("plan_activities_link", nil),
 		Count:          loc.N("activities_count", len(r.cat.InPlan(p.ID)), nil),
 	}
+	v.Timeline = r.planTimeline(lang, p, nil)
 	pg.Plan = v
 	if p.Published() {
 		v.ProgressHref, v.ProgressLink = assemble.PlanProgressPath(lang, p.ID), loc.T("plan_progress_link", nil)

@@ -123,6 +123,8 @@ type HomeView struct {
 	Plans []PlanCard
 	// ProgressHref leads to where the current plan stands.
 	ProgressHref string
+	// Timeline is the current plan as a picture.
+	Timeline *TimelineView
 }
 
 // Banner marks every page of a draft plan ("draft for consultation") or of
@@ -175,6 +177,8 @@ type PlanView struct {
 	// published plan only).
 	ProgressHref string
 	ProgressLink string
+	// Timeline is the plan as a picture.
+	Timeline *TimelineView
 }
 
 // AreaView is a thematic area page (one page of its activities).
@@ -185,6 +189,9 @@ type AreaView struct {
 	Title string // the h1: the area's title, with "page N" after the first
 	Count string
 	List  List
+	// Timeline is the area's activities in its plan as a picture (the
+	// first page only).
+	Timeline *TimelineView
 }
 
 // ActivityView is an activity page.
