@@ -29,6 +29,10 @@ type Page struct {
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 
+	// AsOf is the footer's "Information as of <date>": the date the
+	// content was last reviewed (assemble.Catalog.AsOf), never the build's.
+	AsOf string
+
 	// Banner is the notice of a page of a draft or archived plan (nil on
 	// the other pages).
 	Banner *Banner
@@ -196,14 +200,19 @@ type AreaView struct {
 
 // ActivityView is an activity page.
 type ActivityView struct {
-	Label        string
-	TypeName     string
-	Status       string
-	StatusKey    string
-	Overdue      string // the notice of an activity whose date has passed
-	Text         Block
-	Facts        []Fact
-	Registration string
+	Label    string
+	TypeName string
+	// When and Venue are the schedule and the venue in words, shown first.
+	When, Venue string
+	// Status is one label: "date passed, outcome not yet recorded"
+	// (StatusKey "overdue") rather than "Planned" once the dates are past.
+	Status    string
+	StatusKey string
+	Overdue   string // the notice of an activity whose date has passed
+	Text      Block
+	Facts     []Fact
+	// TakePart says how to take part (nil once the activity is over).
+	TakePart *TakePartView
 	// Outcome (completed) and Note (postponed or cancelled): nil when none.
 	Outcome   *OutcomeView
 	Note      *StatusNote
@@ -278,7 +287,4 @@ type Subscribe struct {
 	// whose date is still to be fixed (one marker each).
 	PlanningURL    string
 	PlanningWebcal template.URL
-	// Event is, on an activity page, the activity's own "add to my
-	// calendar" file (root-relative; "" when it has no date yet).
-	Event string
 }
