@@ -172,7 +172,9 @@ func (l *loader) loadConfig() bool {
 		return false
 	}
 	c := &l.site.Config
+	notes := map[string]ast.Node{}
 	fields{d: d, required: []string{"base_url", "languages", "updated"}, handlers: map[string]func(ast.Node){
+		"contact": func(n ast.Node) { c.Contact = decodeContact(d, n, notes) },
 		"base_url": func(n ast.Node) {
 			if c.BaseURL = decodeLink(d, n, "base_url", true); c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 				c.BaseURL += "/"
@@ -184,6 +186,7 @@ func (l *loader) loadConfig() bool {
 		"updated":   func(n ast.Node) { c.Updated = decodeDate(d, n, "updated") },
 		"languages": func(n ast.Node) { c.Languages = languages(d, n, "languages") },
 	}}.decode(root, "site.yaml")
+	checkContactLanguages(d, notes, c.Languages)
 	if len(c.Languages) == 0 {
 		if c.Languages != nil { // else already reported: missing, or no valid code
 			d.errorf(valueOf(root, "languages"), "site.yaml must list at least one language, such as \"languages: [fr, ar, en]\"")

@@ -82,6 +82,8 @@ type Config struct {
 	// Updated is the date content was last reviewed as a whole: the
 	// default "last change" of activities that give none.
 	Updated time.Time
+	// Contact is how visitors reach the Secretariat (nil: not given).
+	Contact *Contact
 }
 
 // Default returns the default language.

@@ -15,7 +15,7 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 	plain := func(s string) []Item { return []Item{{Text: isolate(s, rtl)}} }
 	out := []Fact{
 		{Name: loc.T("fact_type", nil), Items: r.linked(lang, assemble.FacetTypes, []string{a.Type}, plain(loc.T("type_"+a.Type, nil)))},
-		{Name: loc.T("fact_schedule", nil), Items: plain(loc.Schedule(a.Schedule, false)), TBC: a.ScheduleTBC},
+		{Name: loc.T("fact_dates", nil), Items: plain(loc.Schedule(a.Schedule, false)), TBC: a.ScheduleTBC},
 		{Name: loc.T("fact_venue", nil), Items: plain(r.venue(lang, a.Venue))},
 		{Name: loc.T("fact_languages", nil), Items: r.linked(lang, assemble.FacetLanguages, a.Languages, r.languages(lang, a.Languages))},
 	}

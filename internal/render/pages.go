@@ -10,7 +10,6 @@ import (
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
-	"github.com/oic-pesnet/workplan/internal/feed"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
@@ -30,6 +29,9 @@ func (r *Renderer) page(lang, title, description string, pathOf func(lang string
 		HomeHref:  assemble.HomePath(lang),
 	}
 	p.OG = OpenGraph{Type: "website", Locale: ogLocale(lang)}
+	if !r.cat.AsOf.IsZero() {
+		p.AsOf = loc.T("footer_as_of", map[string]any{"Date": r.date(lang, r.cat.AsOf)})
+	}
 	for _, l := range r.cat.Languages {
 		if l != lang {
 			p.OG.Alternates = append(p.OG.Alternates, ogLocale(l))
@@ -161,6 +163,7 @@ func (r *Renderer) homePage(lang string) *Page {
 			h.Plans = append(h.Plans, c)
 		}
 	}
+	h.Timeline = r.planTimeline(lang, plan, nil)
 	p.Home = h
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
@@ -215,6 +218,9 @@ func (r *Renderer) areaListPage(lang string, a *content.Area, acts []*content.Ac
 		Count: loc.N("activities_count", len(acts), nil),
 		List:  r.list(lang, acts, base(lang), n, 3, false),
 	}
+	if n == 1 { // the area in its own plan
+		p.Area.Timeline = r.planTimeline(lang, r.cat.Plan(a.Plan), a)
+	}
 	p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": t.ShortTitle}), assemble.AreaCalendarPath(lang, a.ID))
 	return p
 }
@@ -259,28 +265,30 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	r.inPlan(p, lang, plan)
 	_, inArea := r.cat.Position(a)
 	v := &ActivityView{
-		Label:        r.label(lang, a),
-		TypeName:     loc.T("type_"+a.Type, nil),
-		Status:       loc.T("status_"+a.Status, nil),
-		StatusKey:    a.Status,
-		Overdue:      r.overdue(lang, a, "overdue_notice"),
-		Text:         r.block(a.Texts, lang),
-		Facts:        append(r.facts(lang, a), r.planFact(lang, plan)),
-		Registration: safeURL(a.Registration),
-		Outcome:      r.outcome(lang, a),
-		Note:         r.statusNote(lang, a),
-		AreaHref:     assemble.ListPage(areaPath, pageOf(inArea)) + "#activity-" + a.ID,
-		AreaTitle:    areaText.Title,
-		AreaLink:     loc.T("view_area", map[string]any{"Area": areaText.Title}),
+		Label:     r.label(lang, a),
+		TypeName:  loc.T("type_"+a.Type, nil),
+		When:      loc.Schedule(a.Schedule, a.ScheduleTBC),
+		Venue:     r.venue(lang, a.Venue),
+		Status:    loc.T("status_"+a.Status, nil),
+		StatusKey: a.Status,
+		Overdue:   r.overdue(lang, a, "overdue_notice"),
+		Text:      r.block(a.Texts, lang),
+		Facts:     append(r.facts(lang, a), r.planFact(lang, plan)),
+		Outcome:   r.outcome(lang, a),
+		Note:      r.statusNote(lang, a),
+		AreaHref:  assemble.ListPage(areaPath, pageOf(inArea)) + "#activity-" + a.ID,
+		AreaTitle: areaText.Title,
+		AreaLink:  loc.T("view_area", map[string]any{"Area": areaText.Title}),
+	}
+	if v.Overdue != "" { // one honest label: not "Planned" for a date gone by
+		v.Status, v.StatusKey = loc.T("status_overdue_label", nil), "overdue"
 	}
 	r.neighbours(lang, a, v)
 	p.Activity = v
 	if plan.Published() { // a draft's activities are in no feed yet
 		p.Feed = r.subscribe(loc.T("feed_area_name", map[string]any{"Area": areaText.ShortTitle}), assemble.AreaCalendarPath(lang, area.ID))
-		if feed.Placeable(a) {
-			p.Feed.Event = feed.EventPath(lang, a.ID)
-		}
 	}
+	v.TakePart = r.takePart(lang, a, plan.Published())
 	p.JSONLD = r.jsonLD(lang, a, t)
 	return p
 }

@@ -158,6 +158,7 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 		DocumentLink:   loc.T("document_link", nil),
 		Count:          loc.N("activities_count", len(r.cat.InPlan(p.ID)), nil),
 	}
+	v.Timeline = r.planTimeline(lang, p, nil)
 	pg.Plan = v
 	if p.Published() {
 		v.ProgressHref, v.ProgressLink = assemble.PlanProgressPath(lang, p.ID), loc.T("plan_progress_link", nil)

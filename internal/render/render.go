@@ -75,7 +75,7 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 		r.md[lang] = newMarkdown(l10n.Dir(lang) == "rtl", l10n.Typesetter(lang))
 	}
 	for _, name := range pageLayouts {
-		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", "head.html", name)
+		t, err := template.New(name).Funcs(funcs()).ParseFS(layouts, "baseof.html", "head.html", "timeline.html", name)
 		if err != nil {
 			problems.Errorf(path.Join(opts.LayoutsDir, name), diag.Pos{}, "cannot parse the layout: %v", err)
 			continue

@@ -34,6 +34,10 @@ type Page struct {
 	// JSONLD is the page's schema.org data, already JSON-encoded.
 	JSONLD template.JS
 
+	// AsOf is the footer's "Information as of <date>": the date the
+	// content was last reviewed (assemble.Catalog.AsOf), never the build's.
+	AsOf string
+
 	// Banner is the notice of a page of a draft or archived plan (nil on
 	// the other pages).
 	Banner *Banner
@@ -145,6 +149,8 @@ type HomeView struct {
 	ProgressHref string
 	// Next is "what's next" (find.go).
 	Next *NextView
+	// Timeline is the current plan as a picture.
+	Timeline *TimelineView
 }
 
 // Banner marks every page of a draft plan ("draft for consultation") or of
@@ -204,6 +210,8 @@ type PlanView struct {
 	// published plan only).
 	ProgressHref string
 	ProgressLink string
+	// Timeline is the plan as a picture.
+	Timeline *TimelineView
 }
 
 // AreaView is a thematic area page (one page of its activities).
@@ -214,18 +222,26 @@ type AreaView struct {
 	Title string // the h1: the area's title, with "page N" after the first
 	Count string
 	List  List
+	// Timeline is the area's activities in its plan as a picture (the
+	// first page only).
+	Timeline *TimelineView
 }
 
 // ActivityView is an activity page.
 type ActivityView struct {
-	Label        string
-	TypeName     string
-	Status       string
-	StatusKey    string
-	Overdue      string // the notice of an activity whose date has passed
-	Text         Block
-	Facts        []Fact
-	Registration string
+	Label    string
+	TypeName string
+	// When and Venue are the schedule and the venue in words, shown first.
+	When, Venue string
+	// Status is one label: "date passed, outcome not yet recorded"
+	// (StatusKey "overdue") rather than "Planned" once the dates are past.
+	Status    string
+	StatusKey string
+	Overdue   string // the notice of an activity whose date has passed
+	Text      Block
+	Facts     []Fact
+	// TakePart says how to take part (nil once the activity is over).
+	TakePart *TakePartView
 	// Outcome (completed) and Note (postponed or cancelled): nil when none.
 	Outcome   *OutcomeView
 	Note      *StatusNote
@@ -302,9 +318,6 @@ type Subscribe struct {
 	// whose date is still to be fixed (one marker each).
 	PlanningURL    string
 	PlanningWebcal template.URL
-	// Event is, on an activity page, the activity's own "add to my
-	// calendar" file (root-relative; "" when it has no date yet).
-	Event string
 }
 
 // FacetsView is the hub of the views by country, type and language (Hub:
