@@ -281,7 +281,7 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 		AreaLink:  loc.T("view_area", map[string]any{"Area": areaText.Title}),
 	}
 	if v.Overdue != "" { // one honest label: not "Planned" for a date gone by
-		v.Status, v.StatusKey = loc.T("status_overdue_label", nil), "overdue"
+		v.Status, v.StatusKey = loc.T("card_status_overdue", nil), "overdue"
 	}
 	r.neighbours(lang, a, v)
 	p.Activity = v

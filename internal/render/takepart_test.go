@@ -34,7 +34,7 @@ func TestTakePart(t *testing.T) {
 			[]string{`<dt>Dates</dt><dd>18–20 février 2025</dd>`},
 			[]string{"take-part", "event.ics"}},
 		{"one label when the date passed", "en/activities/lmis-training/index.html", files,
-			[]string{`<span class="status status-overdue">Date passed, outcome not yet recorded</span>`, "Information as of 30 June 2025."},
+			[]string{`<span class="status status-overdue">Date passed, status to be confirmed</span>`, "Information as of 30 June 2025."},
 			[]string{">Planned<"}},
 	} {
 		page := string(tc.files[tc.page])
