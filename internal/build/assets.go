@@ -70,6 +70,9 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 			return nil
 		}
 		ext := path.Ext(p)
+		if ext == ".css" {
+			braceProblems(path.Join(display, p), data, problems)
+		}
 		if mt, ok := mediaTypes[ext]; ok {
 			if data, err = m.Bytes(mt, data); err != nil {
 				problems.Errorf(path.Join(display, p), diag.Pos{}, "cannot minify: %v", err)
