@@ -217,6 +217,22 @@ try {
     r = await change(page, () => page.fill('#find-q', 'zzzzqqq'));
     check(all(r).length === 0 && await page.isVisible('.find-none'), `${url}: no "no result" message`);
 
+    // On a phone, a shared address with filters keeps them folded (the
+    // results come first) and the summary says how many are set; the lead
+    // no longer says "from the earliest".
+    {
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.goto(`${origin}${url}?venue=on-site&type=${pick}`, { waitUntil: 'load' });
+      await results(page);
+      const st = await page.evaluate(() => ({ open: document.querySelector('#find-filters-box').open,
+        active: document.querySelector('#find-active').textContent,
+        intro: document.querySelector('#list-intro').textContent,
+        findIntro: document.querySelector('#list-intro').dataset.findIntro }));
+      check(!st.open && st.active === ' (2)', `${url} at 360 px: filters open=${st.open}, summary count "${st.active}"`);
+      check(st.intro === st.findIntro && st.intro !== '', `${url}: the lead is "${st.intro}", not the finder's`);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+
     // Screenshots of a filtered list.
     if (shots) {
       fs.mkdirSync(shots, { recursive: true });

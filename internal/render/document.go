@@ -63,7 +63,6 @@ type DocumentRow struct {
 	Beneficiaries     string
 	Status, StatusKey string
 	Held              string // "Held: …" (completed), or empty
-	Overdue           string // the date passed but the status did not change
 }
 
 // documentPage is the full text of plan p in lang. A draft plan's
@@ -146,8 +145,8 @@ func (r *Renderer) documentRow(lang string, a *content.Activity) DocumentRow {
 	if a.Status == content.StatusCompleted && a.Outcome.Held.Precision != schedule.Undetermined {
 		row.Held = loc.T("document_held", map[string]any{"When": loc.Schedule(a.Outcome.Held, false)})
 	}
-	if r.cat.Overdue(a) {
-		row.Overdue = loc.T("report_overdue", nil)
+	if r.cat.Overdue(a) { // one honest label, as on the cards
+		row.Status, row.StatusKey = loc.T("card_status_overdue", nil), "overdue"
 	}
 	return row
 }

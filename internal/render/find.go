@@ -30,6 +30,9 @@ type FindView struct {
 	// (findStrings): results are drawn in the browser, their words are
 	// the build's.
 	Strings template.JS
+	// Intro replaces the list's lead ("from the earliest to the latest")
+	// once the script shows the finder, whose results come upcoming first.
+	Intro string
 }
 
 // Filter is one filter of the finder: a select named Name.
@@ -97,7 +100,7 @@ func (r *Renderer) find(lang string) *FindView {
 		})
 		return out
 	}
-	return &FindView{
+	return &FindView{Intro: r.locs[lang].T("all_activities_intro_find", nil),
 		Script: r.opts.Assets["js/find.js"], Index: search.IndexPath(lang),
 		Filters: []Filter{
 			{"area", loc.T("find_area", nil), areas},

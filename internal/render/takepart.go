@@ -26,11 +26,14 @@ type TakePartView struct {
 }
 
 // takePart is a's "how to take part" block, or nil for an activity that
-// is over (completed or cancelled): its page then tells the outcome or
-// the reason instead. A postponed activity keeps it, to follow its new
-// dates. Calendar is the activity's own .ics, when it has one.
+// is over: completed or cancelled (its page then tells the outcome or the
+// reason instead), or whose dates had passed on the date the content
+// describes (Catalog.AsOf: its page then says the status is to be
+// confirmed; the build stays reproducible). A postponed activity keeps
+// it, to follow its new dates. Calendar is the activity's own .ics, when
+// it has one.
 func (r *Renderer) takePart(lang string, a *content.Activity, calendar bool) *TakePartView {
-	if a.Status == content.StatusCompleted || a.Status == content.StatusCancelled {
+	if a.Status == content.StatusCompleted || a.Status == content.StatusCancelled || r.cat.Overdue(a) {
 		return nil
 	}
 	loc := r.locs[lang]

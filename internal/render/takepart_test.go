@@ -7,7 +7,8 @@ import (
 
 // TestTakePart: an activity with a registration link offers it; one
 // without shows site.yaml's contact (or, with none, the focal points
-// alone) and its own calendar file; a completed one has no such block;
+// alone) and its own calendar file; a completed one, or one whose dates
+// had passed on the content's date, has no such block;
 // the status is one label, and the footer says as of when.
 func TestTakePart(t *testing.T) {
 	files := renderFixture(t)
@@ -22,20 +23,20 @@ func TestTakePart(t *testing.T) {
 		{"registration", "en/activities/lmi-webinar/index.html", files,
 			[]string{`<h2 id="take-part-heading">How to take part</h2>`, `href="https://events.example.net/register/lmi-webinar"`, `/en/activities/lmi-webinar/event.ics`},
 			[]string{"mailto:"}},
-		{"contact", "fr/activities/lmis-training/index.html", files,
-			[]string{`href="mailto:pesnet@example.org"`, `href="https://example.org/contact"`, "Réponse sous deux jours ouvrés.", "/fr/activities/lmis-training/event.ics"},
+		{"contact", "fr/activities/neet-guidance/index.html", files,
+			[]string{`href="mailto:pesnet@example.org"`, `href="https://secretariat.example.net/contact"`, "Réponse sous deux jours ouvrés."},
 			[]string{"events.example.net"}},
-		{"contact in Arabic", "ar/activities/lmis-training/index.html", files,
+		{"contact in Arabic", "ar/activities/neet-guidance/index.html", files,
 			[]string{`href="mailto:pesnet@example.org" dir="ltr"`, "يصلكم الرد خلال يومَي عمل."}, nil},
-		{"no contact set", "en/activities/lmis-training/index.html", bare,
+		{"no contact set", "en/activities/neet-guidance/index.html", bare,
 			[]string{"national focal point of the network in your country, or the Secretariat.</p>"},
 			[]string{"mailto:", "We answer"}},
 		{"completed", "fr/activities/neet-readiness/index.html", files,
 			[]string{`<dt>Dates</dt><dd>18–20 février 2025</dd>`},
 			[]string{"take-part", "event.ics"}},
-		{"one label when the date passed", "en/activities/lmis-training/index.html", files,
+		{"one label when the date passed, and no way to take part", "en/activities/lmis-training/index.html", files,
 			[]string{`<span class="status status-overdue">Date passed, status to be confirmed</span>`, "Information as of 30 June 2025."},
-			[]string{">Planned<"}},
+			[]string{">Planned<", "take-part", "event.ics"}},
 	} {
 		page := string(tc.files[tc.page])
 		if page == "" {

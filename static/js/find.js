@@ -203,10 +203,11 @@
   Finder.prototype.start = function () {
     var self = this;
     this.fromURL();
-    // The filters are folded on a phone, unless the address sets one.
+    // The filters are folded on a phone (even when the address sets some:
+    // the results, not eight menus, must come first on a small screen);
+    // their summary says how many are set.
     var box = this.root.querySelector('#find-filters-box');
-    var f = this.state();
-    if (box) box.open = window.matchMedia('(min-width: 48rem)').matches || FILTERS.some(function (n) { return f[n]; });
+    if (box) box.open = window.matchMedia('(min-width: 48rem)').matches;
     this.root.hidden = false;
     this.form.addEventListener('submit', function (e) { e.preventDefault(); self.update(); });
     // Typing redraws after a pause, so that the count is announced once
@@ -221,6 +222,10 @@
     window.addEventListener('popstate', function () { self.fromURL(); self.show(); });
     this.index.load().then(function () {
       if (self.chrono) self.chrono.hidden = true;
+      // The lead said "from the earliest to the latest": true of the
+      // chronological list, not of the finder's upcoming-first results.
+      var intro = document.getElementById('list-intro');
+      if (intro && intro.dataset.findIntro) intro.textContent = intro.dataset.findIntro;
       self.show();
     }).catch(function () { self.fail(); });
   };
@@ -262,6 +267,9 @@
     var self = this;
     var run = ++this.run;
     var f = this.state();
+    var active = this.root.querySelector('#find-active');
+    var set = FILTERS.filter(function (n) { return f[n]; }).length;
+    if (active) active.textContent = set ? ' (' + set + ')' : '';
     var words = normalize(f.q).split(' ').filter(Boolean);
     var list = this.index.acts.filter(function (a) { return matches(a, f); });
     var ready = words.length ? this.index.need(list) : Promise.resolve(this.index);
