@@ -21,6 +21,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"strings"
 
 	"github.com/yuin/goldmark"
 
@@ -95,8 +96,31 @@ func New(layouts fs.FS, bundle *l10n.Bundle, cat *assemble.Catalog, opts Options
 // funcs are the layouts' functions. dict builds a map from key, value
 // pairs, to pass several values to a template ({{template "list" (dict "L"
 // $.L "List" .List)}}) or to a message ({{$.L.T "id" (dict "Area" .X)}}).
+//
+// code shows an interface message whose `backquoted` parts are code
+// (attribute values, header names, a function call): each becomes a
+// left-to-right <code>, so that in Arabic "script-src" or
+// "PESNETCatalog.render(…)" keep their order and monospace. The message
+// is escaped first; only the <code> elements are markup.
 func funcs() template.FuncMap {
-	return template.FuncMap{"dict": dict}
+	return template.FuncMap{"dict": dict, "code": code}
+}
+
+func code(msg string) template.HTML {
+	parts := strings.Split(msg, "`")
+	var b strings.Builder
+	for i, p := range parts {
+		inCode := i%2 == 1 && i < len(parts)-1 // an unpaired last ` stays text
+		switch {
+		case inCode:
+			b.WriteString(`<code dir="ltr">` + template.HTMLEscapeString(p) + `</code>`)
+		case i%2 == 1:
+			b.WriteString("`" + template.HTMLEscapeString(p))
+		default:
+			b.WriteString(template.HTMLEscapeString(p))
+		}
+	}
+	return template.HTML(b.String())
 }
 
 func dict(kv ...any) (map[string]any, error) {
