@@ -23,7 +23,6 @@ import (
 // the reading path. The filters' options are the values the catalog has
 // (bounded by areas, types, languages and countries, not by activities).
 type FindView struct {
-	Script  string // root-relative, fingerprinted find.js
 	Index   string // root-relative head file of the search index
 	Filters []Filter
 	// Strings are the interface strings the script shows, JSON-encoded
@@ -50,9 +49,9 @@ type Option struct {
 // next activities as of the day it is viewed, with a link to the list of
 // every activity (upcoming first) as its path without JavaScript.
 type NextView struct {
-	Script, Index string
-	Strings       template.JS
-	ListHref      string
+	Index    string
+	Strings  template.JS
+	ListHref string
 }
 
 // find returns the finder of the list of every activity in lang.
@@ -101,7 +100,7 @@ func (r *Renderer) find(lang string) *FindView {
 		return out
 	}
 	return &FindView{Intro: r.locs[lang].T("all_activities_intro_find", nil),
-		Script: r.opts.Assets["js/find.js"], Index: search.IndexPath(lang),
+		Index: search.IndexPath(lang),
 		Filters: []Filter{
 			{"area", loc.T("find_area", nil), areas},
 			{"type", loc.T("find_type", nil), types},
@@ -181,6 +180,6 @@ func (r *Renderer) findStrings(lang string) template.JS {
 
 // next returns the home page's "what's next" in lang.
 func (r *Renderer) next(lang string) *NextView {
-	return &NextView{Script: r.opts.Assets["js/find.js"], Index: search.IndexPath(lang),
+	return &NextView{Index: search.IndexPath(lang),
 		Strings: r.findStrings(lang), ListHref: assemble.ActivitiesPath(lang) + "#finder"}
 }

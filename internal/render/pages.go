@@ -152,6 +152,7 @@ func (r *Renderer) homePage(lang string) *Page {
 	t, _ := r.cat.Text(plan.Texts, lang)
 	p := r.page(lang, t.Title, t.Summary, assemble.HomePath)
 	h := &HomeView{Text: r.block(plan.Texts, lang), ProgressHref: assemble.PlanProgressPath(lang, plan.ID), Next: r.next(lang)}
+	p.Scripts = append(p.Scripts, r.scripts("js/find.js")...) // what's next
 	// The current plan's areas, each with its activities in that plan.
 	h.Areas = r.areaCards(lang, r.cat.PlanAreas(plan.ID), func(a *content.Area) (string, int) {
 		return assemble.PlanAreaPath(lang, plan.ID, a.ID), len(r.cat.ChronologicalInPlanArea(plan.ID, a.ID))
@@ -239,6 +240,7 @@ func (r *Renderer) activitiesPage(lang string, n int) *Page {
 	}
 	if n == 1 {
 		p.Activities.Find = r.find(lang)
+		p.Scripts = append(p.Scripts, r.scripts("js/find.js")...)
 	}
 	p.Feed = r.subscribe(loc.T("feed_name", nil), assemble.CalendarPath(lang))
 	return p
