@@ -15,7 +15,7 @@
 // is one of the pages checked on its own.
 // Why: the site serves a public in three languages, one right to left, and
 // must meet WCAG 2.2 AA in both color schemes.
-// Usage: node .ci/checks/axe.mjs PUBLIC_DIR [--jobs N]   (from the repository root)
+// Usage: node .ci/checks/axe.mjs PUBLIC_DIR [--jobs N] [--match REGEXP]   (from the repository root)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,9 +24,12 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
-const root = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--jobs') ?? '');
-if (!args.length || !fs.existsSync(root)) { console.error('usage: node axe.mjs PUBLIC_DIR [--jobs N]'); process.exit(2); }
+const root = path.resolve(args.find((a, i) => !a.startsWith('--') && !['--jobs', '--match'].includes(args[i - 1])) ?? '');
+if (!args.length || !fs.existsSync(root)) { console.error('usage: node axe.mjs PUBLIC_DIR [--jobs N] [--match REGEXP]'); process.exit(2); }
 const jobs = Number(args[args.indexOf('--jobs') + 1]) || 4; // pages in parallel
+// --match: only the files whose path (relative to PUBLIC_DIR) matches, for
+// a second site whose other page kinds the first run already covered.
+const match = args.includes('--match') ? new RegExp(args[args.indexOf('--match') + 1]) : null;
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const schemes = ['light', 'dark'];
 const require = createRequire(import.meta.url);
@@ -44,6 +47,7 @@ const files = [];
   }
 })(root);
 files.sort();
+if (match) files.splice(0, files.length, ...files.filter((f) => match.test(f)));
 if (files.length === 0) { console.error('axe: no HTML file found'); process.exit(1); }
 const urlPath = (file) => '/' + file.replace(/(^|\/)index\.html$/, '$1');
 
