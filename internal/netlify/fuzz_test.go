@@ -209,15 +209,26 @@ func globMatch(pattern, s string) bool {
 }
 
 // globStep is one step of globMatch: whether pattern matches s, given
-// rest(pn, sn), whether pattern[pn:] matches s[sn:].
+// rest(pn, sn), whether pattern[pn:] matches s[sn:]. A splat or a
+// placeholder takes whole characters, as the matcher's regular expression
+// does: two placeholders cannot share the bytes of one "Ԟ" (a fuzzed
+// ":0:0*0*0" on "Ԟ00").
 func globStep(pattern, s string, rest func(pn, sn int) bool) bool {
 	if pattern == "" {
 		return s == ""
 	}
 	switch {
 	case pattern[0] == '*':
-		for i := len(s); i >= 0; i-- {
-			if rest(1, i) {
+		// Character boundaries as the regular expression sees them (an
+		// invalid byte is a character of its own), longest match first.
+		ends := []int{0}
+		for i := 0; i < len(s); {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			ends = append(ends, i)
+		}
+		for k := len(ends) - 1; k >= 0; k-- {
+			if rest(1, ends[k]) {
 				return true
 			}
 		}
@@ -227,7 +238,9 @@ func globStep(pattern, s string, rest func(pn, sn int) bool) bool {
 		for n < len(pattern) && nameByte(pattern[n]) {
 			n++
 		}
-		for i := 1; i <= len(s) && s[i-1] != '/'; i++ {
+		for i := 0; i < len(s) && s[i] != '/'; {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
 			if rest(n, i) {
 				return true
 			}
