@@ -27,73 +27,86 @@ func checkID(d *decoder, n ast.Node, id string) bool {
 	return true
 }
 
+// factKeys are the required fields of an activity's facts.
+var factKeys = []string{"id", "plan", "area", "number", "type", "schedule", "venue", "languages", "providers", "beneficiaries"}
+
 // decodeFacts decodes activity.yaml.
 func decodeFacts(d *decoder, root ast.Node) Facts {
-	var f Facts
-	f.Status = StatusPlanned
-	fields{d: d, required: []string{"id", "plan", "area", "number", "type", "schedule", "venue", "languages", "providers", "beneficiaries"},
-		handlers: map[string]func(ast.Node){
-			"id": func(n ast.Node) {
-				if s, ok := d.text(n, "id"); ok && checkID(d, n, s) {
-					f.ID = s
+	f := Facts{Status: StatusPlanned}
+	fields{d: d, required: factKeys, handlers: factHandlers(d, &f)}.decode(root, "activity.yaml")
+	checkFacts(d, root, &f)
+	return f
+}
+
+// factHandlers decodes each field of an activity's facts into f, wherever
+// they are written: activity.yaml, or the front matter of the default
+// language's text.
+func factHandlers(d *decoder, f *Facts) map[string]func(ast.Node) {
+	return map[string]func(ast.Node){
+		"id": func(n ast.Node) {
+			if s, ok := d.text(n, "id"); ok && checkID(d, n, s) {
+				f.ID = s
+			}
+		},
+		"plan": func(n ast.Node) {
+			if s, ok := d.text(n, "plan"); ok {
+				if _, _, ok := PlanPeriod(s); ok {
+					f.Plan = s
+				} else {
+					d.errorf(n, "%s is not a plan: write the period of a folder of content/plans, such as 2024-2026", d.quote(n, s))
 				}
-			},
-			"plan": func(n ast.Node) {
-				if s, ok := d.text(n, "plan"); ok {
-					if _, _, ok := PlanPeriod(s); ok {
-						f.Plan = s
-					} else {
-						d.errorf(n, "%s is not a plan: write the period of a folder of content/plans, such as 2024-2026", d.quote(n, s))
-					}
-				}
-			},
-			"area": func(n ast.Node) {
-				if s, ok := d.text(n, "area"); ok && checkID(d, n, s) {
-					f.Area = s
-				}
-			},
-			"number":             func(n ast.Node) { f.Number = positive(d, n, "number") },
-			"type":               func(n ast.Node) { f.Type = oneOf(d, n, "type", TypeTraining, TypeWebinar, TypeWorkshop) },
-			"schedule":           func(n ast.Node) { f.Schedule = decodeSchedule(d, n) },
-			"schedule_tbc":       func(n ast.Node) { f.ScheduleTBC, _ = d.boolean(n, "schedule_tbc") },
-			"venue":              func(n ast.Node) { f.Venue = decodeVenue(d, n) },
-			"languages":          func(n ast.Node) { f.Languages = languages(d, n, "languages") },
-			"interpretation":     func(n ast.Node) { f.Interpretation = languages(d, n, "interpretation") },
-			"interpretation_tbc": func(n ast.Node) { f.InterpretationTBC, _ = d.boolean(n, "interpretation_tbc") },
-			"providers":          func(n ast.Node) { f.Providers = decodeProviders(d, n) },
-			"other_providers": func(n ast.Node) {
-				f.OtherProviders = oneOf(d, n, "other_providers", ScopeAll, ScopeFrancophone, ScopeArabophone)
-			},
-			"beneficiaries": func(n ast.Node) {
-				f.Beneficiaries = oneOf(d, n, "beneficiaries", ScopeAll, ScopeFrancophone, ScopeArabophone)
-			},
-			"status": func(n ast.Node) {
-				f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
-			},
-			"registration":            func(n ast.Node) { f.Registration = decodeLink(d, n, "registration", false) },
-			"updated":                 func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
-			"original_schedule":       func(n ast.Node) { f.OriginalSchedule = decodeScheduleKey(d, n, "original_schedule") },
-			"held":                    func(n ast.Node) { f.Outcome.Held = decodeHeld(d, n) },
-			"held_venue":              func(n ast.Node) { f.Outcome.Venue = decodeVenue(d, n) },
-			"participants":            func(n ast.Node) { f.Outcome.Participants = positive(d, n, "participants") },
-			"institutions":            func(n ast.Node) { f.Outcome.Institutions = positive(d, n, "institutions") },
-			"participating_countries": func(n ast.Node) { f.Outcome.Countries = countries(d, n, "participating_countries") },
-			"materials":               func(n ast.Node) { f.Outcome.Materials = links(d, n, "materials") },
-			"report":                  func(n ast.Node) { f.Outcome.Report = decodeLink(d, n, "report", false) },
-			"sequence": func(n ast.Node) {
-				if f.Sequence, _ = d.integer(n, "sequence"); f.Sequence < 0 {
-					d.errorf(n, "\"sequence\" must be 0 or more")
-				}
-			},
-		}}.decode(root, "activity.yaml")
+			}
+		},
+		"area": func(n ast.Node) {
+			if s, ok := d.text(n, "area"); ok && checkID(d, n, s) {
+				f.Area = s
+			}
+		},
+		"number":             func(n ast.Node) { f.Number = positive(d, n, "number") },
+		"type":               func(n ast.Node) { f.Type = oneOf(d, n, "type", TypeTraining, TypeWebinar, TypeWorkshop) },
+		"schedule":           func(n ast.Node) { f.Schedule = decodeSchedule(d, n) },
+		"schedule_tbc":       func(n ast.Node) { f.ScheduleTBC, _ = d.boolean(n, "schedule_tbc") },
+		"venue":              func(n ast.Node) { f.Venue = decodeVenue(d, n) },
+		"languages":          func(n ast.Node) { f.Languages = languages(d, n, "languages") },
+		"interpretation":     func(n ast.Node) { f.Interpretation = languages(d, n, "interpretation") },
+		"interpretation_tbc": func(n ast.Node) { f.InterpretationTBC, _ = d.boolean(n, "interpretation_tbc") },
+		"providers":          func(n ast.Node) { f.Providers = decodeProviders(d, n) },
+		"other_providers": func(n ast.Node) {
+			f.OtherProviders = oneOf(d, n, "other_providers", ScopeAll, ScopeFrancophone, ScopeArabophone)
+		},
+		"beneficiaries": func(n ast.Node) {
+			f.Beneficiaries = oneOf(d, n, "beneficiaries", ScopeAll, ScopeFrancophone, ScopeArabophone)
+		},
+		"status": func(n ast.Node) {
+			f.Status = oneOf(d, n, "status", StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled)
+		},
+		"registration":            func(n ast.Node) { f.Registration = decodeLink(d, n, "registration", false) },
+		"updated":                 func(n ast.Node) { f.Updated = decodeDate(d, n, "updated") },
+		"original_schedule":       func(n ast.Node) { f.OriginalSchedule = decodeScheduleKey(d, n, "original_schedule") },
+		"held":                    func(n ast.Node) { f.Outcome.Held = decodeHeld(d, n) },
+		"held_venue":              func(n ast.Node) { f.Outcome.Venue = decodeVenue(d, n) },
+		"participants":            func(n ast.Node) { f.Outcome.Participants = positive(d, n, "participants") },
+		"institutions":            func(n ast.Node) { f.Outcome.Institutions = positive(d, n, "institutions") },
+		"participating_countries": func(n ast.Node) { f.Outcome.Countries = countries(d, n, "participating_countries") },
+		"materials":               func(n ast.Node) { f.Outcome.Materials = links(d, n, "materials") },
+		"report":                  func(n ast.Node) { f.Outcome.Report = decodeLink(d, n, "report", false) },
+		"sequence": func(n ast.Node) {
+			if f.Sequence, _ = d.integer(n, "sequence"); f.Sequence < 0 {
+				d.errorf(n, "\"sequence\" must be 0 or more")
+			}
+		},
+	}
+}
+
+// checkFacts checks what involves several fields of the facts in root.
+func checkFacts(d *decoder, root ast.Node, f *Facts) {
 	if len(f.Languages) == 0 && f.Languages != nil {
 		d.errorf(valueOf(root, "languages"), "\"languages\" is empty: give at least one delivery language, such as [fr] (codes: %s)", languageExamples)
 	}
-	checkOutcome(d, root, &f)
+	checkOutcome(d, root, f)
 	if f.InterpretationTBC && len(f.Interpretation) == 0 {
 		d.errorf(valueOf(root, "interpretation_tbc"), "\"interpretation_tbc\" is set but no interpretation languages are given: add \"interpretation: [ar, fr]\" or remove the flag")
 	}
-	return f
 }
 
 func positive(d *decoder, n ast.Node, key string) int {

@@ -36,6 +36,9 @@ type loader struct {
 	broken map[string]bool      // folders whose facts file could not be read, or badly named
 	failed map[string]bool      // "<folder>/<lang>" of text files reported unreadable or misnamed
 	ahead  map[string]readAhead // text files read by prefetch, by name
+	// yamlFacts holds the activity folders that have an activity.yaml:
+	// the others hold their facts in the default language's text.
+	yamlFacts map[string]bool
 }
 
 // Load reads the content folder fsys. prefix is the folder's name as people
@@ -52,6 +55,12 @@ func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
 		plans: map[string]*Plan{}, planDirs: map[string]*Plan{}, areas: map[string]*Area{}, acts: map[string]*Activity{},
 		texts: map[string]Texts{}, pos: map[any]map[string]diag.Pos{}, broken: map[string]bool{}, failed: map[string]bool{}}
 	files := l.list()
+	l.yamlFacts = map[string]bool{}
+	for _, f := range files {
+		if dir, file, ok := l.split(f, "activities"); ok && file == "activity.yaml" {
+			l.yamlFacts[dir] = true
+		}
+	}
 	if !l.loadConfig() {
 		return nil, l.problems
 	}
@@ -65,7 +74,7 @@ func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
 	}
 	for _, f := range files {
 		if !l.known(f) {
-			l.problems.Errorf(l.show(f), diag.Pos{Line: 1, Col: 1}, "unexpected file: %s holds only site.yaml, plans/<plan>/{plan.yaml,_index.<lang>.md}, plans/<plan>/areas/<area>/{area.yaml,_index.<lang>.md} and activities/<activity>/{activity.yaml,index.<lang>.md}; %s", l.prefix, movedHint(f))
+			l.problems.Errorf(l.show(f), diag.Pos{Line: 1, Col: 1}, "unexpected file: %s holds only site.yaml, plans/<plan>/{plan.yaml,_index.<lang>.md}, plans/<plan>/areas/<area>/{area.yaml,_index.<lang>.md} and activities/<activity>/index.<lang>.md (and activity.yaml in the older layout); %s", l.prefix, movedHint(f))
 		}
 	}
 	l.finish()
@@ -135,17 +144,17 @@ func (l *loader) readYAML(name string) (*decoder, ast.Node, bool) {
 
 // readText reads a Markdown text file with front matter: the result read
 // ahead by prefetch, else read now.
-func (l *loader) readText(name, lang string, kind textKind) (*Text, bool) {
-	if r, ok := l.ahead[name]; ok && r.lang == lang && r.kind == kind {
+func (l *loader) readText(name string, spec textSpec) (*Text, bool) {
+	if r, ok := l.ahead[name]; ok && r.spec == spec {
 		l.problems.Merge(r.problems)
 		return r.text, r.ok
 	}
-	return l.readTextTo(name, lang, kind, l.problems)
+	return l.readTextTo(name, spec, l.problems)
 }
 
 // readTextTo is readText reporting into problems; it only reads l.fsys,
 // so several can run at once.
-func (l *loader) readTextTo(name, lang string, kind textKind, problems *diag.List) (*Text, bool) {
+func (l *loader) readTextTo(name string, spec textSpec, problems *diag.List) (*Text, bool) {
 	src, ok := l.readTo(name, problems)
 	if !ok {
 		return nil, false
@@ -156,7 +165,7 @@ func (l *loader) readTextTo(name, lang string, kind textKind, problems *diag.Lis
 	}
 	doc.checkNesting(src.file, problems)
 	d := &decoder{file: src.file, src: src.data, lineOff: doc.fmLine - 1, problems: problems}
-	return decodeText(d, doc, lang, kind), true
+	return decodeText(d, doc, spec), true
 }
 
 // loadConfig reads site.yaml and reports whether it is usable. Problems

@@ -8,8 +8,11 @@
 //	plans/<plan-id>/_index.<lang>.md            plan title, summary, texts
 //	plans/<plan-id>/areas/<area-id>/area.yaml   thematic area of the plan (number)
 //	plans/<plan-id>/areas/<area-id>/_index.<lang>.md  area title, summary, objectives
-//	activities/<dir>/activity.yaml              activity facts, written once
-//	activities/<dir>/index.<lang>.md            activity title, summary, description
+//	activities/<dir>/index.<lang>.md            activity title, summary, description;
+//	                                            the default language's also holds the
+//	                                            activity's facts, written once
+//	activities/<dir>/activity.yaml              the older layout: the facts alone, and
+//	                                            then no facts in any index.<lang>.md
 //
 // A plan's id is its period ("2024-2026"). Areas belong to a plan: an area
 // that continues into the next plan keeps its id there, with that plan's
@@ -17,9 +20,11 @@
 // unique across plans (they are URLs and calendar UIDs, which must not
 // change when a plan is archived).
 //
-// Facts (dates, countries, status…) live only in the YAML files, so they can
-// never disagree between translations; each language file carries only
-// text. Load reads everything, checks it, and returns every problem found,
+// Facts (dates, countries, status…) are written once, so they can never
+// disagree between translations: in plan.yaml and area.yaml, and in the
+// front matter of an activity's default-language text (where the browser
+// editor, /admin/, writes them) or its activity.yaml; the other language
+// files carry only text, and a fact written there is an error. Load reads everything, checks it, and returns every problem found,
 // each with the file, line and column (counted in the file itself) and a
 // message that says how to fix it. A missing translation is a warning, not
 // an error: later stages show another language's text with a notice.
@@ -105,6 +110,10 @@ type Text struct {
 	// at holds where some front matter fields are written, for problems
 	// found once the facts are known.
 	at map[string]diag.Pos
+	// facts are the activity's facts when this text's front matter holds
+	// them (the default language's text of an activity without
+	// activity.yaml).
+	facts *factsRead
 	// Unreviewed marks a translation the secretariat has not reviewed yet.
 	Unreviewed bool
 	// Body is the Markdown after the front matter; BodyLine is the file
@@ -156,7 +165,7 @@ const (
 
 // Activity is one training course, webinar or workshop.
 type Activity struct {
-	File string // display path of activity.yaml
+	File string // display path of the file holding its facts
 	// StatusAt is where the status is written in File (zero when the
 	// file has no status line), for messages that ask to change it.
 	StatusAt diag.Pos

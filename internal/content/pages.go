@@ -73,7 +73,16 @@ func (l *loader) activityFile(name string) bool {
 		l.site.Activities = append(l.site.Activities, a)
 		return true
 	}
-	l.textFile(name, dir, "index", activityText)
+	t, ok := l.textFile(name, dir, "index", activityText)
+	switch {
+	case t != nil && t.facts != nil:
+		a := &Activity{File: t.File, Facts: t.facts.Facts, StatusAt: t.facts.statusAt}
+		l.pos[a] = t.facts.pos
+		l.acts[dir] = a
+		l.site.Activities = append(l.site.Activities, a)
+	case file == "index."+l.site.Config.Default()+".md" && !l.yamlFacts[dir] && (!ok || t != nil):
+		l.broken[dir] = true // its facts could not be read, or are missing: already reported
+	}
 	return true
 }
 
@@ -86,20 +95,23 @@ func (l *loader) split(name, top string) (dir, file string, ok bool) {
 	return path.Dir(name), parts[2], true
 }
 
-func (l *loader) textFile(name, dir, base string, kind textKind) {
+// textFile reads the text file name of the page in folder dir. It returns
+// the text, or false if the file was reported unreadable.
+func (l *loader) textFile(name, dir, base string, kind textKind) (*Text, bool) {
 	lang, ok := l.langOf(name, base)
 	if !ok || lang == "" {
-		return
+		return nil, true
 	}
-	t, ok := l.readText(name, lang, kind)
+	t, ok := l.readText(name, l.spec(dir, lang, kind))
 	if !ok {
 		l.failed[path.Join(dir, lang)] = true // reported: not also "missing"
-		return
+		return nil, false
 	}
 	if l.texts[dir] == nil {
 		l.texts[dir] = Texts{}
 	}
 	l.texts[dir][lang] = t
+	return t, true
 }
 
 // valueOf returns the value node of key in a mapping, or the mapping.
@@ -158,17 +170,20 @@ func (l *loader) finish() {
 // break must not print a line that looks like another problem.
 func (l *loader) reportOrphans(dir string, texts Texts) {
 	what := "area.yaml"
-	switch parts := strings.Split(dir, "/"); {
-	case parts[0] == "activities":
-		what = "activity.yaml"
-	case len(parts) == 2:
-		what = "plan.yaml"
-	}
 	var files []string
 	for _, t := range texts {
 		files = append(files, t.File)
 	}
 	slices.Sort(files)
+	switch parts := strings.Split(dir, "/"); {
+	case parts[0] == "activities":
+		def := "index." + l.site.Config.Default() + ".md"
+		l.problems.Errorf(files[0], diag.Pos{Line: 1, Col: 1}, "the folder %s has texts but no %s, whose front matter holds the activity's facts (id, plan, area, schedule…): add it (pesnet new writes one), or move the texts to their activity's folder",
+			diag.Name(l.show(dir)), def)
+		return
+	case len(parts) == 2:
+		what = "plan.yaml"
+	}
 	l.problems.Errorf(files[0], diag.Pos{Line: 1, Col: 1}, "the folder %s has texts but no %s: add %s with the facts, or move the texts to their page's folder",
 		diag.Name(l.show(dir)), what, diag.Name(l.show(path.Join(dir, what))))
 }

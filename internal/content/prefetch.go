@@ -13,8 +13,7 @@ import (
 // readAhead is a text file read by prefetch, with the problems reading it
 // found; the loader's pass takes them as if it had read the file then.
 type readAhead struct {
-	lang     string
-	kind     textKind
+	spec     textSpec
 	text     *Text
 	ok       bool
 	problems *diag.List
@@ -29,13 +28,13 @@ type readAhead struct {
 // same as a serial load's.
 func (l *loader) prefetch(files []string) {
 	type item struct {
-		name, lang string
-		kind       textKind
+		name string
+		spec textSpec
 	}
 	var items []item
 	for _, name := range files {
-		if lang, kind, ok := l.textKindOf(name); ok {
-			items = append(items, item{name, lang, kind})
+		if spec, ok := l.textKindOf(name); ok {
+			items = append(items, item{name, spec})
 		}
 	}
 	results := make([]readAhead, len(items))
@@ -45,8 +44,8 @@ func (l *loader) prefetch(files []string) {
 		wg.Go(func() {
 			for i := range next {
 				p := &diag.List{}
-				t, ok := l.readTextTo(items[i].name, items[i].lang, items[i].kind, p)
-				results[i] = readAhead{lang: items[i].lang, kind: items[i].kind, text: t, ok: ok, problems: p}
+				t, ok := l.readTextTo(items[i].name, items[i].spec, p)
+				results[i] = readAhead{spec: items[i].spec, text: t, ok: ok, problems: p}
 			}
 		})
 	}
@@ -61,10 +60,9 @@ func (l *loader) prefetch(files []string) {
 	}
 }
 
-// textKindOf returns the language and kind of a text file whose name
-// follows the rules exactly; anything else is left to the passes, which
-// report it.
-func (l *loader) textKindOf(name string) (string, textKind, bool) {
+// textKindOf returns what a text file whose name follows the rules exactly
+// holds; anything else is left to the passes, which report it.
+func (l *loader) textKindOf(name string) (textSpec, bool) {
 	parts := strings.Split(name, "/")
 	base, kind := "", planText
 	switch {
@@ -75,12 +73,31 @@ func (l *loader) textKindOf(name string) (string, textKind, bool) {
 	case len(parts) == 3 && parts[0] == "activities":
 		base, kind = "index", activityText
 	default:
-		return "", 0, false
+		return textSpec{}, false
 	}
 	lang, found := strings.CutPrefix(path.Base(name), base+".")
 	lang, found2 := strings.CutSuffix(lang, ".md")
 	if !found || !found2 || !slices.Contains(l.site.Config.Languages, lang) {
-		return "", 0, false
+		return textSpec{}, false
 	}
-	return lang, kind, true
+	return l.spec(path.Dir(name), lang, kind), true
+}
+
+// spec is what the text of lang in folder dir holds. An activity's facts
+// are in its activity.yaml when it has one, else in the front matter of the
+// default language's text, where the browser editor writes them.
+func (l *loader) spec(dir, lang string, kind textKind) textSpec {
+	s := textSpec{lang: lang, kind: kind}
+	if kind != activityText {
+		return s
+	}
+	def := l.site.Config.Default()
+	s.factsHome = "index." + def + ".md"
+	switch {
+	case l.yamlFacts[dir]:
+		s.factsHome = "activity.yaml"
+	case lang == def:
+		s.facts = true
+	}
+	return s
 }

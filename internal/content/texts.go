@@ -1,6 +1,8 @@
 package content
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -18,8 +20,27 @@ const (
 	activityText
 )
 
+// textSpec says what a text file holds: its language and kind, and for an
+// activity's text, where the activity's facts are written (factsHome, a
+// file name of its folder) and whether that is this file's front matter.
+type textSpec struct {
+	lang      string
+	kind      textKind
+	factsHome string
+	facts     bool
+}
+
+// factsRead are facts read from a text's front matter, with where some
+// fields are written (see loader.pos).
+type factsRead struct {
+	Facts
+	pos      map[string]diag.Pos
+	statusAt diag.Pos
+}
+
 // decodeText decodes the front matter of a page's text file.
-func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
+func decodeText(d *decoder, doc *document, spec textSpec) *Text {
+	lang, kind := spec.lang, spec.kind
 	t := &Text{Lang: lang, File: d.file, Body: doc.body, BodyLine: doc.bodyLine}
 	mdlimit.Report(d.file, doc.body, doc.bodyLine, d.problems) // Markdown shapes that parse slowly are refused here, before any parser sees the body
 	line := func(key string, dst *string) func(ast.Node) {
@@ -47,9 +68,63 @@ func decodeText(d *decoder, doc *document, lang string, kind textKind) *Text {
 			h[key] = func(n ast.Node) { t.at[key] = d.pos(n); line(key, dst)(n) }
 		}
 	}
-	fields{d: d, handlers: h, required: []string{"title", "summary"}}.decode(doc.fm, "the front matter")
+	required := []string{"title", "summary"}
+	var facts *Facts
+	if kind == activityText {
+		if spec.facts && !hasAnyKey(doc.fm, factHandlers(d, &Facts{})) {
+			d.problems.Errorf(d.file, diag.Pos{Line: doc.fmLine, Col: 1}, "the front matter holds none of the activity's facts (id, plan, area, number, type, schedule…): this text of the default language is where they are written; add them (pesnet new writes a complete example), or restore the folder's activity.yaml")
+			spec.facts = false
+		}
+		if spec.facts {
+			facts = &Facts{Status: StatusPlanned}
+			maps.Copy(h, factHandlers(d, facts))
+			required = append(slices.Clone(factKeys), required...)
+		} else {
+			for key := range factHandlers(d, &Facts{}) {
+				h[key] = func(n ast.Node) { misplacedFact(d, n, key, spec) }
+			}
+		}
+	}
+	fields{d: d, handlers: h, required: required}.decode(doc.fm, "the front matter")
+	if facts != nil {
+		checkFacts(d, doc.fm, facts)
+		t.facts = &factsRead{Facts: *facts, pos: factPositions(d, doc.fm)}
+		if n := valueOf(doc.fm, "status"); n != doc.fm {
+			t.facts.statusAt = d.pos(n)
+		}
+	}
 	if t.ShortTitle == "" {
 		t.ShortTitle = t.Title
 	}
 	return t
+}
+
+// misplacedFact reports a fact written in a text that does not hold the
+// activity's facts.
+func misplacedFact(d *decoder, n ast.Node, key string, spec textSpec) {
+	d.errorf(n, "%q is a fact of the activity: facts are written once for every language, in %s; remove it from this file", key, spec.factsHome)
+}
+
+// factPositions returns where the fields that later checks point at are
+// written in root.
+func factPositions(d *decoder, root ast.Node) map[string]diag.Pos {
+	pos := map[string]diag.Pos{}
+	for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held", "original_schedule"} {
+		pos[key] = d.pos(valueOf(root, key))
+	}
+	return pos
+}
+
+// hasAnyKey reports whether mapping n has a key of keys.
+func hasAnyKey(n ast.Node, keys map[string]func(ast.Node)) bool {
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		return false
+	}
+	for _, p := range m.Values {
+		if _, ok := keys[p.Key.GetToken().Value]; ok {
+			return true
+		}
+	}
+	return false
 }
