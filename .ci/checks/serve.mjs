@@ -26,7 +26,7 @@ server.stdout.on('data', (d) => { log += d; });
 server.stderr.on('data', (d) => { log += d; });
 const failures = [];
 const check = (ok, msg) => { if (!ok) failures.push(msg); };
-const facts = path.join(tmp, 'content/activities/effective-lmis/activity.yaml');
+const facts = path.join(tmp, 'content/activities/effective-lmis/index.fr.md'); // its front matter holds the facts
 const text = path.join(tmp, 'content/activities/effective-lmis/index.en.md');
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pesnet-chromium-'));
 let context;
@@ -46,7 +46,7 @@ try {
   const overlay = await page.waitForSelector('#pesnet-overlay', { timeout: 10000 }).catch(() => null);
   check(overlay, 'no error overlay after a broken edit');
   const message = overlay ? await overlay.textContent() : '';
-  check(/content\/activities\/effective-lmis\/activity\.yaml:\d+:\d+: error: unknown country code "XX"/.test(message), `overlay text: ${message}`);
+  check(/content\/activities\/effective-lmis\/index\.fr\.md:\d+:\d+: error: unknown country code "XX"/.test(message), `overlay text: ${message}`);
   check(await page.textContent('h1') === before, 'the last good page is not shown under the overlay');
 
   // Edit the title while the build is still broken, then fix the facts:

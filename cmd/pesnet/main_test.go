@@ -269,9 +269,9 @@ func TestNewPlanCommand(t *testing.T) {
 	if code := run([]string{"new", "activity", "-C", dir, "--plan", "2027-2028", "--area", "lmi", "--id", "lmi-observatories"}, nil, &stdout, &stderr); code != 0 {
 		t.Fatalf("new activity --plan: exit %d: %s", code, stderr.String())
 	}
-	facts, _ := os.ReadFile(filepath.Join(dir, "content/activities/lmi-observatories/activity.yaml"))
+	facts, _ := os.ReadFile(filepath.Join(dir, "content/activities/lmi-observatories/index.fr.md")) // its front matter holds the facts
 	if !strings.Contains(string(facts), "plan: 2027-2028 ") || !strings.Contains(string(facts), "number: 1 ") {
-		t.Errorf("activity.yaml:\n%s", facts)
+		t.Errorf("index.fr.md:\n%s", facts)
 	}
 
 	for _, tt := range []struct {

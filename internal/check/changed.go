@@ -26,8 +26,9 @@ type Changes struct {
 	Emptied map[string]bool
 	// Why says, when Base is "", why there is no information.
 	Why string
-	// Before holds, for each changed activity.yaml that existed on the
-	// branch point, its content there (Sequences compares).
+	// Before holds, for each changed file that may hold an activity's
+	// facts (activity.yaml, index.<lang>.md) and existed on the branch
+	// point, its facts there as YAML (Sequences compares).
 	Before map[string][]byte
 }
 
@@ -81,18 +82,38 @@ func Changed(dir string) *Changes {
 }
 
 // before reads, at commit rev, each changed activities/*/activity.yaml
-// (a file new on the branch has no earlier version, and is left out).
+// and the front matter of each changed activities/*/index.*.md (a file new
+// on the branch has no earlier version, and is left out).
 func before(git func(args ...string) (string, error), rev string, files map[string]bool) map[string][]byte {
 	out := map[string][]byte{}
 	for f := range files {
-		if ok, _ := path.Match("content/activities/*/activity.yaml", f); !ok {
+		yaml, _ := path.Match("content/activities/*/activity.yaml", f)
+		text, _ := path.Match("content/activities/*/index.*.md", f)
+		if !yaml && !text {
 			continue
 		}
 		if data, err := git("show", rev+":./"+f); err == nil {
+			if text {
+				data = frontMatter(data)
+			}
 			out[f] = []byte(data)
 		}
 	}
 	return out
+}
+
+// frontMatter returns the YAML between a text's opening "---" line and
+// the next one ("" if there is none).
+func frontMatter(text string) string {
+	text = strings.ReplaceAll(strings.TrimPrefix(text, "\uFEFF"), "\r\n", "\n")
+	rest, ok := strings.CutPrefix(strings.TrimLeft(text, "\n"), "---\n")
+	if !ok {
+		return ""
+	}
+	if i := strings.Index(rest, "\n---"); i >= 0 {
+		return rest[:i+1]
+	}
+	return ""
 }
 
 // gitIn returns a function that runs git in dir, without a shell, and

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"path"
 
 	"github.com/goccy/go-yaml"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/diag"
 )
 
-// facts are the fields of an activity.yaml that calendars follow.
+// facts are the fields of an activity's facts that calendars follow.
 type facts struct {
 	Schedule    string `yaml:"schedule"`
 	ScheduleTBC bool   `yaml:"schedule_tbc"`
@@ -28,13 +29,9 @@ func (r *Result) Sequences() {
 		return
 	}
 	for _, a := range r.site.Activities {
-		old, ok := r.Changes.Before[a.File]
+		was, ok := r.Changes.earlier(a.File)
 		if !ok {
 			continue
-		}
-		was := facts{Status: content.StatusPlanned} // the loader's default
-		if err := yaml.Unmarshal(old, &was); err != nil {
-			continue // the earlier version did not parse: nothing to compare
 		}
 		now := facts{Schedule: a.Schedule.Notation, ScheduleTBC: a.ScheduleTBC, Status: a.Status, Sequence: a.Sequence}
 		if (now.Schedule == was.Schedule && now.ScheduleTBC == was.ScheduleTBC && now.Status == was.Status) || now.Sequence > was.Sequence {
@@ -56,4 +53,25 @@ func what(was, now facts) string {
 		return fmt.Sprintf("the schedule (%q → %q)", was.Schedule, now.Schedule)
 	}
 	return "whether the date is to be confirmed"
+}
+
+// earlier returns the facts that file held at the branch point. A text
+// that held none there had them in its folder's activity.yaml (the older
+// layout, moved into the text on the branch). False: nothing to compare
+// (a new activity, or an earlier version that did not parse).
+func (c *Changes) earlier(file string) (facts, bool) {
+	for _, f := range []string{file, path.Join(path.Dir(file), "activity.yaml")} {
+		old, ok := c.Before[f]
+		if !ok {
+			continue
+		}
+		was := facts{Status: content.StatusPlanned} // the loader's default
+		if err := yaml.Unmarshal(old, &was); err != nil {
+			return facts{}, false
+		}
+		if was.Schedule != "" {
+			return was, true
+		}
+	}
+	return facts{}, false
 }

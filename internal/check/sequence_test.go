@@ -54,3 +54,47 @@ func TestSequences(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSequencesMovedFacts: facts moved from activity.yaml into the front
+// matter of index.fr.md (the browser editor's layout) are compared with
+// the activity.yaml they came from: a move alone is no change, a status
+// changed in the move is reported at the text's first line.
+func TestSequencesMovedFacts(t *testing.T) {
+	dir, git := gitRepo(t)
+	git("checkout", "-q", "-b", "move")
+	move := func(id string, edit func(string) string) {
+		t.Helper()
+		folder := filepath.Join(dir, "content/activities", id)
+		facts, err := os.ReadFile(filepath.Join(folder, "activity.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := os.ReadFile(filepath.Join(folder, "index.fr.md"))
+		if err != nil || !strings.HasPrefix(string(text), "---\n") {
+			t.Fatalf("index.fr.md of %s: %v", id, err)
+		}
+		moved := "---\n" + edit(string(facts)) + string(text)[4:]
+		if err := os.WriteFile(filepath.Join(folder, "index.fr.md"), []byte(moved), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		git("rm", "-q", "content/activities/"+id+"/activity.yaml")
+	}
+	move("lmis-training", func(s string) string { return strings.Replace(s, "status: planned", "status: confirmed", 1) })
+	move("neet-guidance", func(s string) string { return s })
+	res := Run(os.DirFS(dir))
+	if res.Problems.HasErrors() {
+		t.Fatalf("the moved facts do not load:\n%s", res.Problems)
+	}
+	res.Changes = Changed(dir)
+	res.Sequences()
+	var got []string
+	for _, d := range res.Problems.Items() {
+		if d.Severity == diag.Warning && strings.Contains(d.Message, "sequence") {
+			got = append(got, d.String())
+		}
+	}
+	want := `content/activities/lmis-training/index.fr.md:1:1: warning: the status (planned → confirmed) changed since main but sequence is still 0: write sequence: 1, so that subscribed calendars replace the event`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -17,9 +17,9 @@
 // Each activity is a VEVENT whose UID is derived from the activity id and
 // the language only ("<id>-<lang>@<host of site.yaml's base_url>"), so it
 // survives edits of the title or the date. An event's DTSTAMP and
-// LAST-MODIFIED are the activity's last change (activity.yaml "updated",
+// LAST-MODIFIED are the activity's last change (the activity's "updated",
 // else site.yaml "updated"), never the build clock, and SEQUENCE is
-// activity.yaml's "sequence": the same commit always yields the same
+// the activity's "sequence": the same commit always yields the same
 // bytes. Each calendar's description ends with the date its statuses
 // describe (assemble.Catalog.AsOf, the latest date the content gives),
 // which is also the calendar's LAST-MODIFIED.

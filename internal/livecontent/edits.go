@@ -58,12 +58,33 @@ var (
 
 // activities returns the activity folders of dir, sorted.
 func activities(dir string) ([]string, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "content", "activities", "*", "activity.yaml"))
-	for i := range paths {
-		paths[i] = filepath.Dir(paths[i])
+	paths, err := filepath.Glob(filepath.Join(dir, "content", "activities", "*"))
+	var out []string
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			out = append(out, p)
+		}
 	}
-	slices.Sort(paths)
-	return paths, err
+	slices.Sort(out)
+	return out, err
+}
+
+// factsFile returns the file of folder that holds the activity's facts:
+// its activity.yaml (the older layout), else the text whose front matter
+// starts them with an "id:" line (the default language's).
+func factsFile(folder string) (string, error) {
+	yaml := filepath.Join(folder, "activity.yaml")
+	if _, err := os.Stat(yaml); err == nil {
+		return yaml, nil
+	}
+	texts, err := filepath.Glob(filepath.Join(folder, "index.*.md"))
+	slices.Sort(texts)
+	for _, t := range texts {
+		if data, err := os.ReadFile(t); err == nil && idLine.Match(data) {
+			return t, nil
+		}
+	}
+	return "", cmpErr(err)
 }
 
 // rewriteFirst replaces, in the first file of files that re matches, the
@@ -86,10 +107,15 @@ func rewriteFirst(files []string, re *regexp.Regexp, repl string) error {
 
 func factsFiles(dir string) ([]string, error) {
 	acts, err := activities(dir)
-	for i := range acts {
-		acts[i] = filepath.Join(acts[i], "activity.yaml")
+	if err != nil {
+		return nil, err
 	}
-	return acts, err
+	for i := range acts {
+		if acts[i], err = factsFile(acts[i]); err != nil {
+			return nil, err
+		}
+	}
+	return acts, nil
 }
 
 // setStatus records that the first planned activity with a date took
@@ -156,13 +182,17 @@ func addActivity(dir string) error {
 	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		return err
 	}
-	facts, err := os.ReadFile(filepath.Join(dst, "activity.yaml"))
+	file, err := factsFile(dst)
+	if err != nil {
+		return err
+	}
+	facts, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
 	facts = idLine.ReplaceAll(facts, []byte("id: "+id))
 	facts = numberLine.ReplaceAll(facts, []byte("number: "+strconv.Itoa(next)))
-	return os.WriteFile(filepath.Join(dst, "activity.yaml"), facts, 0o644)
+	return os.WriteFile(file, facts, 0o644)
 }
 
 // nextNumber is one more than the highest number among the activities of
@@ -174,13 +204,20 @@ func nextNumber(acts []string, src string) (int, error) {
 		}
 		return ""
 	}
-	srcFacts, err := os.ReadFile(filepath.Join(src, "activity.yaml"))
+	read := func(folder string) ([]byte, error) {
+		file, err := factsFile(folder)
+		if err != nil {
+			return nil, err
+		}
+		return os.ReadFile(file)
+	}
+	srcFacts, err := read(src)
 	if err != nil {
 		return 0, err
 	}
 	highest := 0
 	for _, a := range acts {
-		facts, err := os.ReadFile(filepath.Join(a, "activity.yaml"))
+		facts, err := read(a)
 		if err != nil {
 			return 0, err
 		}

@@ -250,7 +250,7 @@ func TestNewActivityInPlan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		facts, _ := os.ReadFile(filepath.Join(dir, files[0]))
+		facts, _ := os.ReadFile(filepath.Join(dir, files[len(files)-1])) // index.fr.md, the default language's text, holds the facts
 		plan := tt.req.Plan
 		if plan == "" {
 			plan = "2025-2026"

@@ -62,10 +62,14 @@ func Activity(dir string, req Request) ([]string, error) {
 			return nil, err
 		}
 	}
-	files := map[string]string{"activity.yaml": facts(p.cat.Plan(req.Plan), req, p.next(req.Plan, req.Area), p.site.Config.Default())}
+	// The facts open the default language's front matter: the layout the
+	// browser editor (/admin/) reads and writes.
+	files := map[string]string{}
 	for i, lang := range p.site.Config.Languages {
 		files["index."+lang+".md"] = text(lang, i > 0)
 	}
+	def := "index." + p.site.Config.Default() + ".md"
+	files[def] = "---\n" + facts(p.cat.Plan(req.Plan), req, p.next(req.Plan, req.Area), p.site.Config.Default()) + files[def][len("---\n"):]
 	return write(dir, path.Join("content", "activities"), req.ID, files)
 }
 

@@ -7,9 +7,10 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 )
 
-// facts is the new activity.yaml of plan: valid defaults, each explained.
+// facts are the facts of a new activity of plan, which open the front
+// matter of its default language's text: valid defaults, each explained.
 func facts(plan *content.Plan, req Request, number int, lang string) string {
-	return fmt.Sprintf(`# Facts of the activity, written once for every language.
+	return fmt.Sprintf(`# Facts of the activity, written once for every language, here only.
 # See README.md ("For editors") for every field.
 id: %s                       # never change it once published (URLs, calendars)
 plan: %s                     # the work plan: a folder of content/plans
