@@ -6,6 +6,7 @@
 //	pesnet check [-C dir] [--strict] [--format human|github]
 //	pesnet new activity [-C dir] [--plan PLAN] [--area AREA] [--id ID] [--type TYPE]
 //	pesnet new plan PERIOD [-C dir] [--from PLAN] [--areas A,B | --no-areas]
+//	pesnet cms [-C dir]
 //
 // Each subcommand only parses its flags and calls the packages under
 // internal/.
@@ -34,6 +35,8 @@ commands:
   check   check everything build checks, and the built site, without writing
   new     scaffold an activity: pesnet new activity --area AREA --id ID
           or the next work plan, a draft: pesnet new plan 2027-2029
+  cms     write the browser editor's form (static/admin/config.yml) from the
+          content model; run it after adding a plan or an area
 
 Run "pesnet <command> -h" for the flags of a command.
 `
@@ -59,6 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdin, stdout, stderr)
+	case "cms":
+		return runCms(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -56,7 +56,8 @@ var fingerprinted = []string{".css", ".js"}
 // processStatic copies static/ to the output root. CSS and JS are
 // minified; those in a subfolder (css/, js/: the site's own assets) are
 // renamed name.<hash>.ext, while files at the top of static/ keep their
-// names, because other websites link to them (embed.js).
+// names, because other websites link to them (embed.js). static/admin/
+// (the browser editor) is copied as it is.
 func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List) {
 	problems := &diag.List{}
 	a := assets{paths: map[string]string{}}
@@ -70,6 +71,14 @@ func processStatic(fsys fs.FS, display string, m *minify.M) (assets, *diag.List)
 			return nil
 		}
 		ext := path.Ext(p)
+		if strings.HasPrefix(p, "admin/") {
+			// The browser editor: a pinned, already minified copy of the CMS
+			// (see README), its page and its generated config.yml,
+			// published as they are at /admin/.
+			a.paths[p] = "/" + p
+			a.files = append(a.files, output.File{Path: p, Data: data})
+			return nil
+		}
 		if ext == ".css" {
 			braceProblems(path.Join(display, p), data, problems)
 		}

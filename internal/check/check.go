@@ -36,6 +36,8 @@ package check
 
 import (
 	"fmt"
+	"github.com/oic-pesnet/workplan/internal/cms"
+	"github.com/oic-pesnet/workplan/internal/l10n"
 	"io/fs"
 	"maps"
 	"slices"
@@ -80,6 +82,9 @@ func Run(project fs.FS) *Result {
 			terms(project, site, ps, res.Problems)
 			res.plans(site, ps)
 			overdue(site, res.Problems)
+			if bundle, p := l10n.LoadBundle(project, "i18n", site.Config.Languages); !p.HasErrors() {
+				cms.Drift(project, site, bundle, res.Problems)
+			}
 		}
 	}
 	if len(b.Files) > 0 {

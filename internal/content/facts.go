@@ -226,3 +226,13 @@ func decodeDate(d *decoder, n ast.Node, key string) time.Time {
 func ValidID(id string) (bool, string) {
 	return len(id) <= 80 && idPattern.MatchString(id), idHint
 }
+
+// FactFields returns the fields of an activity's facts, each with whether
+// it is required: what a form for activities must offer (internal/cms).
+func FactFields() map[string]bool {
+	out := map[string]bool{}
+	for key := range factHandlers(&decoder{}, &Facts{}) {
+		out[key] = slices.Contains(factKeys, key)
+	}
+	return out
+}

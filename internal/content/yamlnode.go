@@ -150,6 +150,10 @@ func (fs fields) decode(n ast.Node, what string) {
 			hint, near := fs.suggest(key)
 			seen[near] = near != "" // a misspelt key is not also reported missing
 			fs.d.errorf(p.Key, "unknown field %q in %s%s", key, what, hint)
+		case emptyValue(p.Value) && !slices.Contains(fs.required, key):
+			// An empty optional value ("", nothing, []) is what a form
+			// writes for a field left blank: it counts as absent.
+			first[key] = p.Key
 		default:
 			first[key] = p.Key
 			seen[key] = true
@@ -370,4 +374,18 @@ func (d *decoder) list(n ast.Node, key, form string, item func(ast.Node)) bool {
 		item(v)
 	}
 	return true
+}
+
+// emptyValue reports whether n is an empty value: null or nothing after
+// the colon, an empty string ("" or ''), or an empty list ([]).
+func emptyValue(n ast.Node) bool {
+	switch v := n.(type) {
+	case nil, *ast.NullNode:
+		return true
+	case *ast.StringNode:
+		return v.Value == ""
+	case *ast.SequenceNode:
+		return len(v.Values) == 0
+	}
+	return false
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/oic-pesnet/workplan/internal/cms"
+)
+
+// runCms writes the browser editor's configuration, static/admin/config.yml,
+// from the content model (see internal/cms).
+func runCms(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("cms", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("C", ".", "project folder")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	out, problems := cms.FromProject(os.DirFS(*dir))
+	if problems.HasErrors() || out == nil {
+		fmt.Fprint(stderr, problems.String())
+		fmt.Fprintln(stderr, "cms: fix these problems first; the configuration was not written")
+		return exitContent
+	}
+	file := filepath.Join(*dir, filepath.FromSlash(cms.File))
+	if old, err := os.ReadFile(file); err == nil && bytes.Equal(old, out) {
+		fmt.Fprintf(stdout, "%s is up to date\n", cms.File)
+		return exitOK
+	}
+	if err := writeAtomic(file, out); err != nil {
+		fmt.Fprintf(stderr, "cms: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes): commit it\n", cms.File, len(out))
+	return exitOK
+}
+
+// writeAtomic writes data to file through a temporary file in its folder,
+// so that a failure never leaves half a file.
+func writeAtomic(file string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".config-*.yml")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
