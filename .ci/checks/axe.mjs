@@ -42,7 +42,7 @@ const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
+    if (e.isDirectory()) { if (!(dir === root && e.name === 'admin')) walk(p); } // admin/: the CMS's own interface (a pinned third-party app), tested by cms.mjs
     else if (e.name.endsWith('.html')) files.push(path.relative(root, p).split(path.sep).join('/'));
   }
 })(root);

@@ -96,8 +96,11 @@ func FuzzFrontMatter(f *testing.F) {
 // FuzzLoad fuzzes the facts of an activity (activity.yaml) in a generated
 // tree whose areas are those of the shared fixture site
 // (internal/testproject), so that its activity.yaml files are valid seeds.
+// Facts accepted there are then written where the browser editor writes
+// them, at the top of the front matter of index.fr.md, and loaded again
+// with the same checks.
 func FuzzLoad(f *testing.F) {
-	const name = "activities/a/activity.yaml"
+	const name, textName = "activities/a/activity.yaml", "activities/a/index.fr.md"
 	project := testproject.FS(f)
 	areas, _ := fs.Glob(project, "content/plans/*/areas/*/area.yaml")
 	fsys := fstest.MapFS{
@@ -137,16 +140,32 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := clone(fsys)
 		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
-		site, problems := content.Load(fsys, "content")
-		checkProblems(t, fsys, problems)
-		if problems.HasErrors() {
-			return
+		loadOne(t, fsys)
+		// The same facts where the browser editor writes them: in the
+		// front matter of the default language's text, before its title.
+		delete(fsys, name)
+		text := "---\n" + string(data)
+		if !strings.HasSuffix(text, "\n") {
+			text += "\n"
 		}
-		if len(site.Activities) != 1 {
-			t.Fatalf("no error, but %d activities", len(site.Activities))
-		}
-		checkAcceptedFacts(t, site, site.Activities[0].Facts)
+		fsys[textName] = &fstest.MapFile{Data: []byte(text + "title: Atelier\nsummary: Un atelier.\n---\nDescription.\n"), Mode: 0o644}
+		loadOne(t, fsys)
 	})
+}
+
+// loadOne loads fsys, which holds one activity, and checks the problems'
+// positions and, when there is none, the facts accepted.
+func loadOne(t *testing.T, fsys fstest.MapFS) {
+	t.Helper()
+	site, problems := content.Load(fsys, "content")
+	checkProblems(t, fsys, problems)
+	if problems.HasErrors() {
+		return
+	}
+	if len(site.Activities) != 1 {
+		t.Fatalf("no error, but %d activities", len(site.Activities))
+	}
+	checkAcceptedFacts(t, site, site.Activities[0].Facts)
 }
 
 var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

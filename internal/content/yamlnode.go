@@ -377,7 +377,7 @@ func (d *decoder) list(n ast.Node, key, form string, item func(ast.Node)) bool {
 }
 
 // emptyValue reports whether n is an empty value: null or nothing after
-// the colon, an empty string ("" or ''), or an empty list ([]).
+// the colon, an empty string ("" or ”), or an empty list ([]).
 func emptyValue(n ast.Node) bool {
 	switch v := n.(type) {
 	case nil, *ast.NullNode:
