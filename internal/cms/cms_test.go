@@ -1,6 +1,8 @@
 package cms_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/oic-pesnet/workplan/internal/cms"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -234,5 +237,47 @@ func TestDrift(t *testing.T) {
 	delete(fsys, cms.File)
 	if got := drift(); got != "" {
 		t.Errorf("a project without a CMS drifts: %q", got)
+	}
+}
+
+// TestSchema validates the configuration against the JSON Schema that
+// Sveltia CMS publishes with the pinned version (copied from its npm
+// package, schema/sveltia-cms.json; .ci/checks/cms.mjs checks the copy):
+// an option misspelt or misplaced fails here, not in an editor's browser.
+func TestSchema(t *testing.T) {
+	const schema = "testdata/sveltia-cms-0.221.1.schema.json"
+	raw, err := os.ReadFile(schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	const url = "https://example.org/sveltia-cms.json"
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg any
+	if err := yaml.Unmarshal(generate(t, testproject.FS(t, testproject.Plans(t))), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	// Through JSON, so that numbers and maps have the types the
+	// validator expects.
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("the configuration does not follow Sveltia's schema:\n%v", err)
 	}
 }

@@ -140,7 +140,6 @@ type Option struct {
 func Generate(site *content.Site, bundle *l10n.Bundle, repo string) ([]byte, error) {
 	def := site.Config.Default()
 	m := &model{cat: assemble.New(site), loc: bundle.Localizer(def), lang: def}
-	no := false
 	cfg := Config{
 		Backend:      Backend{Name: "github", Repo: repo, Branch: "main", BaseURL: "https://api.netlify.com"},
 		PublishMode:  "editorial_workflow",
@@ -151,7 +150,6 @@ func Generate(site *content.Site, bundle *l10n.Bundle, repo string) ([]byte, err
 		Editor:       Editor{Preview: false},
 		Collections:  []Collection{m.activities(), m.texts()},
 	}
-	cfg.Collections[1].Create, cfg.Collections[1].Delete = &no, &no
 	if missing := m.loc.Missing(); len(missing) > 0 {
 		return nil, fmt.Errorf("the CMS configuration needs messages missing from i18n/%s.toml: %s", def, strings.Join(missing, ", "))
 	}
