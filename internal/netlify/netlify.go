@@ -193,8 +193,8 @@ func (c *Config) Redirect(path, acceptLanguage string, fileExists bool) *Match {
 			}
 			to = strings.ReplaceAll(to, ":"+name, v)
 		}
-		if redirects(r.Status) && strings.HasPrefix(to, "//") && !strings.HasPrefix(r.To, "//") {
-			to = "/" + strings.TrimLeft(to, "/") // "/:splat" with a splat "/host"
+		if read := browserRead(to); redirects(r.Status) && strings.HasPrefix(read, "//") && !strings.HasPrefix(browserRead(r.To), "//") {
+			to = "/" + strings.TrimLeft(read, "/") // "/:splat" with a splat "/host"
 		}
 		return &Match{Rule: r, Target: to, Status: r.Status}
 	}
@@ -202,6 +202,24 @@ func (c *Config) Redirect(path, acceptLanguage string, fileExists bool) *Match {
 }
 
 func redirects(status int) bool { return status >= 300 && status < 400 }
+
+// browserRead is a Location as a browser's URL parser reads it: C0
+// controls and spaces around it trimmed, tabs and line breaks removed,
+// "\" read as "/". The open-redirect guard judges that, not the raw
+// string: a rule "\x10/:splat" with a splat "/host" reads as "//host"
+// (FuzzMatch found it).
+func browserRead(u string) string {
+	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\t', '\n', '\r':
+			return -1
+		case '\\':
+			return '/'
+		}
+		return r
+	}, u)
+}
 
 // locationEscape percent-encodes, in a value taken from the request path,
 // the bytes that would let it send a redirect off the site (FuzzMatch):
