@@ -152,12 +152,18 @@ const readOPFS = () => page.evaluate(async () => {
 const panes = { fr: 'first-pane-body', other: 'second-pane-body' };
 async function field(pane, key) {
   const body = page.locator(`#${panes[pane]}`);
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 120; i++) {
     const section = body.locator(`section[data-key-path="${key}"]`).first();
     if (await section.count()) { await section.scrollIntoViewIfNeeded(); return section; }
-    // Scroll as a person would: the wheel, over the pane.
+    // Move on as a person would: the wheel over the pane, and the Tab key
+    // (from the last field drawn), which brings the next field into view.
     const box = await body.boundingBox();
     if (box) { await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height, 800) / 2); await page.mouse.wheel(0, 400); }
+    if (i % 2) {
+      const inPane = await page.evaluate((id) => document.getElementById(id)?.contains(document.activeElement), panes[pane]);
+      if (!inPane) await body.locator('section[data-key-path] input, section[data-key-path] [role="radio"], section[data-key-path] [role="switch"]').last().focus().catch(() => {});
+      await page.keyboard.press('Tab');
+    }
     await page.waitForTimeout(150);
   }
   throw new Error(`the field "${key}" never appeared in the ${pane} pane`);
