@@ -20,6 +20,10 @@
 //    fails the test (and is aborted); CSP violations other than the known
 //    ones (Sveltia's update check on unpkg.com, GitHub's status page, the
 //    CDN copies of the fonts we serve ourselves) fail it too.
+//    (c) The areas' texts (a files collection) open, Arabic right to left.
+//    The browser runs in French (--lang=fr); static/admin/prefs.js must keep
+//    Sveltia's interface in English (its other languages would be fetched
+//    from unpkg.com, which the CSP blocks).
 // 3. Screenshots of the form (French and Arabic panes, English pane) go to
 //    /tmp/cms-shots/ (CMS_SHOTS to change) for a person to look at.
 // Usage: node .ci/checks/cms.mjs   (from the repository root; needs
@@ -112,7 +116,8 @@ const contentFiles = [];
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pesnet-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // --lang=fr: an editor's browser in French (also the date inputs' format).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr'],
   viewport: { width: 1400, height: 1000 },
 
 });
@@ -243,7 +248,10 @@ try {
       await w.close();
     }
   }, contentFiles);
-  await page.getByRole('button', { name: /Local Repository/i }).click();
+  const local = page.getByRole('button', { name: /Local Repository/i });
+  await local.or(page.getByText('errors in the CMS configuration')).first().waitFor({ timeout: 60000 });
+  if (!(await local.count())) throw new Error(`Sveltia rejects static/admin/config.yml:\n${await page.locator('body').innerText()}`);
+  await local.click();
   const nActivities = fs.readdirSync(path.join(repo, 'content', 'activities')).length;
   await page.getByText('Activités', { exact: true }).first().waitFor();
   log(`local repository open; ${nActivities} activities in content/`);
@@ -356,22 +364,19 @@ try {
   for (const p of changedB.filter((p) => p !== pB)) console.log(`(also rewritten: ${p})`);
   pesnetCheck('edit');
 
-  // --- (c) Sveltia's interface in Arabic, if it offers it ---
-  await step('interface in Arabic', async () => {
-    await page.goto(`${base}/admin/#/settings`);
-    await page.waitForTimeout(1000);
-    const lang = page.getByRole('combobox', { name: /Language/i });
-    if (!(await lang.count())) { log('no language setting found in Sveltia\'s settings'); return; }
-    await lang.click();
-    const ar = page.getByRole('option', { name: /العربية|Arabic/ });
-    if (!(await ar.count())) { log('Sveltia offers no Arabic interface'); await page.keyboard.press('Tab'); return; }
-    await ar.first().click();
-    await page.waitForTimeout(500);
-    await page.goto(`${base}/admin/#/collections/activities`, { waitUntil: 'domcontentloaded' });
-    await page.getByText(titleFr, { exact: true }).first().click();
-    await (await field('fr', 'status')).waitFor();
-    await page.screenshot({ path: path.join(shots, 'ui-ar.png') });
+  // --- (c) The areas' texts (a files collection): one area, French and Arabic ---
+  await step('area texts', async () => {
+    await page.goto(`${base}/admin/#/collections/areas`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('Jeunes NEET', { exact: true }).first().click();
+    const title = (await field('other', 'title')).getByRole('textbox');
+    const arTitle = (given['content/plans/2024-2026/areas/youth-neet/_index.ar.md'].match(/^title: "?(.*?)"?$/m) || [])[1];
+    check(await title.inputValue() === arTitle, `area texts: the Arabic pane shows "${await title.inputValue()}", not the Arabic title of youth-neet`);
+    check(await title.evaluate((e) => getComputedStyle(e).direction) === 'rtl', 'area texts: the Arabic title does not run right to left');
+    await page.screenshot({ path: path.join(shots, 'area-fr-ar.png') });
   });
+  // The browser is in French: Sveltia must not have tried (and failed) to
+  // fetch its French interface texts (prefs.js keeps it in English).
+  check(!(await page.getByText(/Couldn.t load the .* translation/).count()), 'Sveltia shows "Couldn\'t load the … translation": static/admin/prefs.js did not keep the interface in English');
 } catch (e) {
   check(false, `unexpected: ${e.stack}`);
   await page.screenshot({ path: path.join(shots, 'failed.png') }).catch(() => {});
