@@ -21,9 +21,10 @@
 //    ones (Sveltia's update check on unpkg.com, GitHub's status page, the
 //    CDN copies of the fonts we serve ourselves) fail it too.
 //    (c) The areas' texts (a files collection) open, Arabic right to left.
-//    The browser runs in French (--lang=fr); static/admin/prefs.js must keep
-//    Sveltia's interface in English (its other languages would be fetched
-//    from unpkg.com, which the CSP blocks).
+//    The browser runs in French (--lang=fr): Sveltia's interface must come
+//    in French, then in Arabic (right to left) once chosen, its texts
+//    served from /admin/locales/ (never from unpkg.com); the rest of the
+//    test runs the interface in English, the language of its selectors.
 // 3. Screenshots of the form (French and Arabic panes, English pane) go to
 //    /tmp/cms-shots/ (CMS_SHOTS to change) for a person to look at.
 // Usage: node .ci/checks/cms.mjs   (from the repository root; needs
@@ -56,12 +57,19 @@ const vendored = [
   ['fonts/source-sans-3-latin-ext-wght-normal.woff2', '@fontsource-variable/source-sans-3/files/source-sans-3-latin-ext-wght-normal.woff2'],
   ['fonts/LICENSE-source-sans-3', '@fontsource-variable/source-sans-3/LICENSE'],
 ];
+for (const name of fs.readdirSync(path.join(nm, '@sveltia/cms/locales'))) {
+  vendored.push([`locales/${name}`, `@sveltia/cms/locales/${name}`]);
+}
+check(fs.readdirSync(path.join(admin, 'locales')).length === vendored.filter(([m]) => m.startsWith('locales/')).length, 'static/admin/locales/ holds other files than the package\'s locales: run bash .ci/vendor-cms');
+// The one patch .ci/vendor-cms applies (see there): the interface texts
+// come from ./locales, not from unpkg.com.
+const patch = (mine, data) => (mine.startsWith('sveltia-cms-') ? Buffer.from(data.toString('utf8').replace('`${iP}@${rP}/locales`', '`./locales`')) : data);
 for (const [mine, theirs] of vendored) {
   const a = path.join(admin, mine);
   const b = path.join(nm, theirs);
   if (!check(fs.existsSync(a), `static/admin/${mine} is missing: run bash .ci/vendor-cms`)) continue;
   if (!check(fs.existsSync(b), `.ci/node_modules/${theirs} is missing: run npm ci --ignore-scripts in .ci/`)) continue;
-  check(fs.readFileSync(a).equals(fs.readFileSync(b)), `static/admin/${mine} differs from the npm package's ${theirs}: run bash .ci/vendor-cms`);
+  check(fs.readFileSync(a).equals(patch(mine, fs.readFileSync(b))), `static/admin/${mine} differs from the npm package's ${theirs} (patched as .ci/vendor-cms does): run bash .ci/vendor-cms`);
 }
 check(JSON.parse(fs.readFileSync(path.join(nm, '@sveltia/cms/package.json'), 'utf8')).version === version, `.ci/node_modules has another @sveltia/cms than ${version}: npm ci --ignore-scripts in .ci/`);
 const page0 = fs.readFileSync(path.join(admin, 'index.html'), 'utf8');
@@ -99,9 +107,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pesnet-cms-'));
 for (const name of ['content', 'layouts', 'static', 'i18n', 'netlify.toml']) {
   fs.cpSync(path.join(repo, name), path.join(tmp, name), { recursive: true });
 }
-// Until the build copies static/admin/ verbatim (it minifies static/*.js
-// today, and cannot parse Sveltia's bundle), the check runs without it.
-fs.rmSync(path.join(tmp, 'static', 'admin'), { recursive: true, force: true });
 const pesnet = path.join(tmp, 'pesnet');
 execFileSync('go', ['build', '-o', pesnet, './cmd/pesnet'], { cwd: repo, stdio: 'inherit', env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
 
@@ -119,6 +124,9 @@ const context = await chromium.launchPersistentContext(profile, {
   // --lang=fr: an editor's browser in French (also the date inputs' format).
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=fr'],
   viewport: { width: 1400, height: 1000 },
+  // Playwright's own default (en-US) would override --lang: the page's
+  // navigator.languages is what Sveltia reads.
+  locale: 'fr-FR',
 
 });
 const foreign = [];
@@ -234,6 +242,24 @@ fs.mkdirSync(shots, { recursive: true });
 try {
   log(`open ${base}/admin/ (CSP: ${csp})`);
   await page.goto(`${base}/admin/`, { timeout: 60000, waitUntil: 'domcontentloaded' });
+  // The interface in the editor's language: French for this French
+  // browser, then Arabic (right to left) as chosen in Sveltia's settings,
+  // its texts served from /admin/locales/ (the patch of .ci/vendor-cms).
+  for (const [lang, text, dir] of [['fr', 'Travailler avec un dépôt local', 'ltr'], ['ar', 'العمل مع مستودع محلي', 'rtl']]) {
+    await step(`interface in ${lang}`, async () => {
+      if (lang !== 'fr') {
+        await page.evaluate((l) => localStorage.setItem('sveltia-cms.prefs', JSON.stringify({ locale: l })), lang);
+        await page.reload({ waitUntil: 'domcontentloaded' });
+      }
+      await page.getByText(text).first().waitFor({ timeout: 60000 });
+      check(await page.evaluate(() => document.documentElement.dir || getComputedStyle(document.body).direction) === dir, `the ${lang} interface does not run ${dir}`);
+      check(!(await page.getByText(/Couldn.t load|Impossible de charger|تعذر تحميل/).count()), `the ${lang} interface reports a translation it could not load`);
+      await page.screenshot({ path: path.join(shots, `ui-${lang}.png`) });
+    });
+  }
+  // The rest in English, the language of this test's selectors.
+  await page.evaluate(() => localStorage.setItem('sveltia-cms.prefs', JSON.stringify({ locale: 'en-US' })));
+  await page.reload({ waitUntil: 'domcontentloaded' });
   await page.evaluate(async (files) => {
     const root = await navigator.storage.getDirectory();
     try { await root.removeEntry('repo', { recursive: true }); } catch { /* first run */ }
@@ -263,22 +289,22 @@ try {
   await (await field('fr', 'id')).waitFor();
   const fr = [
     ['id', () => fill('fr', 'id', id)],
-    ['plan', () => choose('fr', 'plan', '2024-2026')],
-    ['area', () => choose('fr', 'area', 'Technologies numériques')],
+    ['plan', () => choose('fr', 'plan', '2024-2026 (En vigueur)')],
+    ['area', () => choose('fr', 'area', "Technologies numériques pour l'emploi et le développement des compétences (digital-technologies)")],
     ['number', () => fill('fr', 'number', '9')],
     ['type', () => choose('fr', 'type', 'Atelier')],
     ['schedule', () => fill('fr', 'schedule', '2026-12-08/2026-12-10')],
     ['schedule_tbc', () => toggle('fr', 'schedule_tbc')],
-    ['venue.mode', () => choose('fr', 'venue.mode', 'Présentiel')],
-    ['venue.country', () => choose('fr', 'venue.country', 'Maroc')],
+    ['venue.mode', () => choose('fr', 'venue.mode', 'Sur place')],
+    ['venue.country', () => choose('fr', 'venue.country', 'Maroc (MA)')],
     ['venue.city', () => fill('fr', 'venue.city', 'Rabat')],
-    ['languages', async () => { await choose('fr', 'languages', 'Français'); await choose('fr', 'languages', 'Arabe'); }],
+    ['languages', async () => { await choose('fr', 'languages', 'français (fr)'); await choose('fr', 'languages', 'arabe (ar)'); }],
     ['providers', async () => {
-      await (await field('fr', 'providers')).getByRole('button', { name: /pays prestataire/ }).click();
-      await choose('fr', 'providers.0.country', 'Maroc');
+      await (await field('fr', 'providers')).getByRole('button', { name: /prestataire/i }).click();
+      await choose('fr', 'providers.0.country', 'Maroc (MA)');
       await toggle('fr', 'providers.0.tbc');
     }],
-    ['beneficiaries', () => choose('fr', 'beneficiaries', 'Pays francophones')],
+    ['beneficiaries', () => choose('fr', 'beneficiaries', "Pays francophones membres de l'OCI")],
     ['status', () => choose('fr', 'status', 'Prévue')],
     ['title', () => fill('fr', 'title', 'Atelier d’essai du CMS')],
     ['summary', () => fill('fr', 'summary', 'Un atelier créé dans le navigateur, pour tester le formulaire.')],
@@ -364,19 +390,16 @@ try {
   for (const p of changedB.filter((p) => p !== pB)) console.log(`(also rewritten: ${p})`);
   pesnetCheck('edit');
 
-  // --- (c) The areas' texts (a files collection): one area, French and Arabic ---
+  // --- (c) The plans' and areas' texts (a files collection): one area, French and Arabic ---
   await step('area texts', async () => {
-    await page.goto(`${base}/admin/#/collections/areas`, { waitUntil: 'domcontentloaded' });
-    await page.getByText('Jeunes NEET', { exact: true }).first().click();
+    await page.goto(`${base}/admin/#/collections/texts`, { waitUntil: 'domcontentloaded' });
+    await page.getByText(/^Plan de travail 2024-2026 · .*\(NEET\)$/).first().click();
     const title = (await field('other', 'title')).getByRole('textbox');
     const arTitle = (given['content/plans/2024-2026/areas/youth-neet/_index.ar.md'].match(/^title: "?(.*?)"?$/m) || [])[1];
     check(await title.inputValue() === arTitle, `area texts: the Arabic pane shows "${await title.inputValue()}", not the Arabic title of youth-neet`);
     check(await title.evaluate((e) => getComputedStyle(e).direction) === 'rtl', 'area texts: the Arabic title does not run right to left');
     await page.screenshot({ path: path.join(shots, 'area-fr-ar.png') });
   });
-  // The browser is in French: Sveltia must not have tried (and failed) to
-  // fetch its French interface texts (prefs.js keeps it in English).
-  check(!(await page.getByText(/Couldn.t load the .* translation/).count()), 'Sveltia shows "Couldn\'t load the … translation": static/admin/prefs.js did not keep the interface in English');
 } catch (e) {
   check(false, `unexpected: ${e.stack}`);
   await page.screenshot({ path: path.join(shots, 'failed.png') }).catch(() => {});

@@ -31,31 +31,10 @@ func runCms(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s is up to date\n", cms.File)
 		return exitOK
 	}
-	if err := writeAtomic(file, out); err != nil {
+	if err := cms.WriteFile(file, out); err != nil {
 		fmt.Fprintf(stderr, "cms: %v\n", err)
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes): commit it\n", cms.File, len(out))
 	return exitOK
-}
-
-// writeAtomic writes data to file through a temporary file in its folder,
-// so that a failure never leaves half a file.
-func writeAtomic(file string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".config-*.yml")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }

@@ -267,5 +267,8 @@ func (m *model) texts() Collection {
 			})
 		}
 	}
-	return Collection{Name: "texts", Label: m.t("cms_texts"), Description: m.t("cms_texts_description"), Files: files}
+	// i18n on the collection and on each file: Sveltia refuses a
+	// {{locale}} in a file's path otherwise.
+	return Collection{Name: "texts", Label: m.t("cms_texts"), Description: m.t("cms_texts_description"),
+		Format: "yaml-frontmatter", I18n: ptr(true), Files: files}
 }

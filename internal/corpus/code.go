@@ -21,6 +21,9 @@ func CopyCode(t Target, root string) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
+			if p == "static/admin/config.yml" {
+				return nil // the browser editor's form of the live content, not the corpus's
+			}
 			data, err := fs.ReadFile(src, p)
 			if err != nil {
 				return err

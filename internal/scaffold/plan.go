@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"fmt"
+	"github.com/oic-pesnet/workplan/internal/cms"
 	"os"
 	"path"
 	"path/filepath"
@@ -57,7 +58,17 @@ func Plan(dir string, req PlanRequest) ([]string, error) {
 			files[path.Join(dir, "_index."+lang+".md")] = carriedText(t, from.ID, req.Period, true)
 		}
 	}
-	return write(dir, path.Join("content", "plans"), req.Period, files)
+	written, err := write(dir, path.Join("content", "plans"), req.Period, files)
+	if err != nil {
+		return written, err
+	}
+	// The browser editor offers the plans and their areas: its form
+	// follows, so that the draft can be written in it at once.
+	updated, err := cms.Update(dir)
+	if updated {
+		written = append(written, cms.File)
+	}
+	return written, err
 }
 
 // checkPeriod requires a well-formed period that no plan has yet.

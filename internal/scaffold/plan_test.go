@@ -11,6 +11,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/check"
+	"github.com/oic-pesnet/workplan/internal/cms"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/testproject"
@@ -299,5 +300,33 @@ func TestPromptPlan(t *testing.T) {
 	req = Request{}
 	if err := Prompt(strings.NewReader("\nlmi\nlmi-clinic\n\n"), &out, dir, &req); err != nil || req.Plan != "2025-2026" {
 		t.Errorf("the default plan: req = %+v, err = %v", req, err)
+	}
+}
+
+// TestNewPlanUpdatesTheEditor: a project with the browser editor gets its
+// form rewritten with the new plan and its areas, so that the draft can be
+// written in the browser at once and check finds no drift.
+func TestNewPlanUpdatesTheEditor(t *testing.T) {
+	dir := fixture(t)
+	out, problems := cms.FromProject(os.DirFS(dir))
+	if out == nil {
+		t.Fatal(problems)
+	}
+	if err := cms.WriteFile(filepath.Join(dir, cms.File), out); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Plan(dir, PlanRequest{Period: "2027-2028"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(files, cms.File) {
+		t.Errorf("files written: %v, without %s", files, cms.File)
+	}
+	cfg, _ := os.ReadFile(filepath.Join(dir, cms.File))
+	if !strings.Contains(string(cfg), "value: 2027-2028") || !strings.Contains(string(cfg), "content/plans/2027-2028/_index.{{locale}}.md") {
+		t.Errorf("the form does not offer the new plan")
+	}
+	if res := check.Run(os.DirFS(dir)); strings.Contains(res.Problems.String(), cms.File) {
+		t.Errorf("check after new plan:\n%s", res.Problems)
 	}
 }
