@@ -194,15 +194,20 @@ func globMatch(pattern, s string) bool {
 	// Memoized on (pattern offset, path offset): the plain recursion is
 	// exponential in the number of "*" (a fuzzed "/**0***:b!" took 20 s
 	// on a 300-byte path and the fuzzer reported it as a hang).
-	memo := map[[2]int]bool{}
+	// A table rather than a map: a map's hashing made a 900-byte input
+	// slow enough that, on a loaded machine, the fuzzer took it for a hang.
+	memo := make([]int8, (len(pattern)+1)*(len(s)+1)) // 0 unknown, 1 no, 2 yes
 	var match func(pi, si int) bool
 	match = func(pi, si int) bool {
-		key := [2]int{pi, si}
-		if v, ok := memo[key]; ok {
-			return v
+		key := pi*(len(s)+1) + si
+		if memo[key] != 0 {
+			return memo[key] == 2
 		}
 		v := globStep(pattern[pi:], s[si:], func(pn, sn int) bool { return match(pi+pn, si+sn) })
-		memo[key] = v
+		memo[key] = 1
+		if v {
+			memo[key] = 2
+		}
 		return v
 	}
 	return match(0, 0)
