@@ -167,7 +167,9 @@ async function field(pane, key) {
   const body = page.locator(`#${panes[pane]}`);
   for (let i = 0; i < 120; i++) {
     const section = body.locator(`section[data-key-path="${key}"]`).first();
-    if (await section.count()) { await section.scrollIntoViewIfNeeded(); return section; }
+    // Scrolling waits for the section to stand still; on a busy machine the
+    // form may still be sliding in: the actions that follow scroll anyway.
+    if (await section.count()) { await section.scrollIntoViewIfNeeded({ timeout: 10000 }).catch(() => {}); return section; }
     // Move on as a person would: the wheel over the pane, and the Tab key
     // (from the last field drawn), which brings the next field into view.
     const box = await body.boundingBox();

@@ -125,8 +125,11 @@ type Field struct {
 	Multiple      bool     `yaml:"multiple,omitempty"`
 	Options       []Option `yaml:"options,omitempty"`
 	Summary       string   `yaml:"summary,omitempty"`
-	Field         *Field   `yaml:"field,omitempty"`
-	Fields        []Field  `yaml:"fields,omitempty"`
+	// EditorComponents, for a markdown field: none (no image or other
+	// block to insert: the texts are text, and nothing is uploaded).
+	EditorComponents *[]string `yaml:"editor_components,omitempty"`
+	Field            *Field    `yaml:"field,omitempty"`
+	Fields           []Field   `yaml:"fields,omitempty"`
 }
 
 // Option is a choice of a select field.

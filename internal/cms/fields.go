@@ -27,6 +27,9 @@ func (m *model) fact(name, widget string, required bool) Field {
 func (m *model) text(name, widget string, required bool) Field {
 	f := m.fact(name, widget, required)
 	f.I18n = true
+	if widget == "markdown" {
+		f.EditorComponents = &[]string{}
+	}
 	return f
 }
 
