@@ -62,13 +62,7 @@ func (l *loader) activityFile(name string) bool {
 			return true
 		}
 		a := &Activity{File: d.file, Facts: decodeFacts(d, root)}
-		l.pos[a] = map[string]diag.Pos{}
-		for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held", "original_schedule"} {
-			l.pos[a][key] = d.pos(valueOf(root, key))
-		}
-		if n := valueOf(root, "status"); n != root {
-			a.StatusAt = d.pos(n)
-		}
+		l.pos[a], a.StatusAt = factPositions(d, root)
 		l.acts[dir] = a
 		l.site.Activities = append(l.site.Activities, a)
 		return true

@@ -71,32 +71,38 @@ func decodeText(d *decoder, doc *document, spec textSpec) *Text {
 	required := []string{"title", "summary"}
 	var facts *Facts
 	if kind == activityText {
-		if spec.facts && !hasAnyKey(doc.fm, factHandlers(d, &Facts{})) {
-			d.problems.Errorf(d.file, diag.Pos{Line: doc.fmLine, Col: 1}, "the front matter holds none of the activity's facts (id, plan, area, number, type, schedule…): this text of the default language is where they are written; add them (pesnet new writes a complete example), or restore the folder's activity.yaml")
-			spec.facts = false
-		}
-		if spec.facts {
-			facts = &Facts{Status: StatusPlanned}
-			maps.Copy(h, factHandlers(d, facts))
-			required = append(slices.Clone(factKeys), required...)
-		} else {
-			for key := range factHandlers(d, &Facts{}) {
-				h[key] = func(n ast.Node) { misplacedFact(d, n, key, spec) }
-			}
-		}
+		facts, required = activityFacts(d, doc, spec, h, required)
 	}
 	fields{d: d, handlers: h, required: required}.decode(doc.fm, "the front matter")
 	if facts != nil {
 		checkFacts(d, doc.fm, facts)
-		t.facts = &factsRead{Facts: *facts, pos: factPositions(d, doc.fm)}
-		if n := valueOf(doc.fm, "status"); n != doc.fm {
-			t.facts.statusAt = d.pos(n)
-		}
+		t.facts = &factsRead{Facts: *facts}
+		t.facts.pos, t.facts.statusAt = factPositions(d, doc.fm)
 	}
 	if t.ShortTitle == "" {
 		t.ShortTitle = t.Title
 	}
 	return t
+}
+
+// activityFacts adds to h, the handlers of an activity text's front
+// matter, those of the facts: decoding them into the returned Facts when
+// the text holds them (spec.facts), refusing each otherwise. It returns
+// the fields then required.
+func activityFacts(d *decoder, doc *document, spec textSpec, h map[string]func(ast.Node), required []string) (*Facts, []string) {
+	if spec.facts && !hasAnyKey(doc.fm, factHandlers(d, &Facts{})) {
+		d.problems.Errorf(d.file, diag.Pos{Line: doc.fmLine, Col: 1}, "the front matter holds none of the activity's facts (id, plan, area, number, type, schedule…): this text of the default language is where they are written; add them (pesnet new writes a complete example), or restore the folder's activity.yaml")
+		spec.facts = false
+	}
+	if !spec.facts {
+		for key := range factHandlers(d, &Facts{}) {
+			h[key] = func(n ast.Node) { misplacedFact(d, n, key, spec) }
+		}
+		return nil, required
+	}
+	facts := &Facts{Status: StatusPlanned}
+	maps.Copy(h, factHandlers(d, facts))
+	return facts, append(slices.Clone(factKeys), required...)
 }
 
 // misplacedFact reports a fact written in a text that does not hold the
@@ -106,22 +112,31 @@ func misplacedFact(d *decoder, n ast.Node, key string, spec textSpec) {
 }
 
 // factPositions returns where the fields that later checks point at are
-// written in root.
-func factPositions(d *decoder, root ast.Node) map[string]diag.Pos {
+// written in root (see loader.pos), and where the status is (zero when
+// not written).
+func factPositions(d *decoder, root ast.Node) (map[string]diag.Pos, diag.Pos) {
 	pos := map[string]diag.Pos{}
 	for _, key := range []string{"id", "number", "plan", "area", "schedule", "status", "held", "original_schedule"} {
 		pos[key] = d.pos(valueOf(root, key))
 	}
-	return pos
+	var status diag.Pos
+	if n := valueOf(root, "status"); n != root {
+		status = d.pos(n)
+	}
+	return pos, status
 }
 
-// hasAnyKey reports whether mapping n has a key of keys.
+// hasAnyKey reports whether mapping n has a key of keys (a node that is
+// not a mapping has none; decoding it reports why).
 func hasAnyKey(n ast.Node, keys map[string]func(ast.Node)) bool {
-	m, ok := n.(*ast.MappingNode)
-	if !ok {
-		return false
+	var pairs []*ast.MappingValueNode
+	switch m := unwrap(n).(type) {
+	case *ast.MappingNode:
+		pairs = m.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{m}
 	}
-	for _, p := range m.Values {
+	for _, p := range pairs {
 		if _, ok := keys[p.Key.GetToken().Value]; ok {
 			return true
 		}
