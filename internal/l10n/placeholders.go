@@ -119,8 +119,9 @@ func (p *probe) UnmarshalTOML(v any) error {
 	return nil
 }
 
-// firstBadString finds the first string of v (a string, or a list) with
-// a problem; offsets are only given for v itself. The strings of a table
+// firstBadString finds the first problem of v: a string with a problem,
+// or a value that is not a string or a table; offsets are only given for
+// v itself. The strings of a table
 // are judged one by one (table), each with its position.
 func firstBadString(v any) (int, string) {
 	return badString(v, true)
@@ -136,21 +137,22 @@ func badString(v any, top bool) (int, string) {
 				return -1, msg
 			}
 		}
-	case []map[string]any:
-		for _, e := range v {
-			if _, msg := badString(e, false); msg != "" {
-				return -1, msg
-			}
-		}
+		return -1, notText
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(v)) {
 			if _, msg := badString(v[k], false); msg != "" && !top {
 				return -1, msg
 			}
 		}
+	default:
+		// go-i18n reads only strings and tables of them, and refuses the
+		// whole file otherwise, with no position (FuzzMessage: "0=0").
+		return -1, notText
 	}
 	return 0, ""
 }
+
+const notText = "a message is text: write it in double quotes, such as key = \"…\" (a number, true or false, a date or a list is not a message)"
 
 // placeholderProblem returns the byte offset and a description of the
 // first template action of s that is not {{.Name}}.
