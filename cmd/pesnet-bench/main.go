@@ -41,6 +41,7 @@ type config struct {
 	timeout time.Duration
 	seed    uint64
 	repo    string
+	write   string // when set: write the pesnet project of ns[0] there and stop
 }
 
 func main() {
@@ -63,10 +64,11 @@ func parseFlags(args []string) (config, error) {
 	timeout := fl.Duration("timeout", 300*time.Second, "stop a build after this long and report that it did not finish")
 	seed := fl.Uint64("seed", 1, "seed of the corpus")
 	repo := fl.String("repo", ".", "the repository whose cmd/pesnet, layouts, static files and strings are measured (another checkout compares versions)")
+	write := fl.String("write", "", "only write the pesnet project of the first -n into this new folder (to run pesnet serve or a profile on it), and stop")
 	if err := fl.Parse(args); err != nil {
 		return config{}, err
 	}
-	cfg := config{runs: *runs, work: *work, timeout: *timeout, seed: *seed, repo: *repo}
+	cfg := config{runs: *runs, work: *work, timeout: *timeout, seed: *seed, repo: *repo, write: *write}
 	for f := range strings.SplitSeq(*ns, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
@@ -91,6 +93,9 @@ func tmpfs() string {
 
 // run measures every N and prints the report.
 func run(cfg config, stdout, stderr io.Writer) error {
+	if cfg.write != "" {
+		return writeProject(cfg)
+	}
 	if _, err := os.Stat(gnuTime); err != nil {
 		return fmt.Errorf("%s is missing: GNU time measures wall clock, CPU and peak memory; install it (Debian: apt-get install time)", gnuTime)
 	}
@@ -213,6 +218,22 @@ func measureN(cfg config, root string, n int, pesnet, hugo string, log io.Writer
 		}
 	}
 	return res, nil
+}
+
+// writeProject writes the pesnet project of the first N into cfg.write,
+// which must not exist yet (nothing is ever overwritten).
+func writeProject(cfg config) error {
+	if _, err := os.Stat(cfg.write); err == nil {
+		return fmt.Errorf("-write %s: the folder exists; give a new one", cfg.write)
+	}
+	root, err := corpus.Root(cfg.repo)
+	if err != nil {
+		return err
+	}
+	if err := corpus.New(cfg.ns[0], cfg.seed).WritePesnet(corpus.Dir(cfg.write)); err != nil {
+		return err
+	}
+	return corpus.CopyCode(corpus.Dir(cfg.write), root)
 }
 
 func generate(c *corpus.Corpus, root, site, hugoSite string) error {

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oic-pesnet/workplan/internal/content"
 )
 
 // A GNU time -v report, as printed by GNU time 1.9.
@@ -118,5 +121,28 @@ func TestPrepareWork(t *testing.T) {
 		if err := prepareWork(work); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestWriteProject: -write makes a pesnet project of the first N that
+// loads without an error, and never writes into a folder that exists.
+func TestWriteProject(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	cfg, err := parseFlags([]string{"-n", "5,1000", "-write", dir, "-repo", "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run(cfg, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(os.DirFS(filepath.Join(dir, "content")), "content")
+	if problems.HasErrors() || len(site.Activities) != 5 {
+		t.Fatalf("%d activities, problems:\n%s", len(site.Activities), problems)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts")); err != nil {
+		t.Errorf("the project has no layouts: %v", err)
+	}
+	if err := run(cfg, io.Discard, io.Discard); err == nil {
+		t.Error("wrote into a folder that exists")
 	}
 }

@@ -15,9 +15,9 @@ package corpus
 import (
 	"flag"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
-	"testing/fstest"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/build"
@@ -26,6 +26,7 @@ import (
 	"github.com/oic-pesnet/workplan/internal/l10n"
 	"github.com/oic-pesnet/workplan/internal/opendata"
 	"github.com/oic-pesnet/workplan/internal/render"
+	"github.com/oic-pesnet/workplan/internal/testproject"
 	"github.com/oic-pesnet/workplan/internal/write"
 )
 
@@ -33,7 +34,7 @@ var benchN = flag.Int("corpus.n", 1000, "number of activities of the benchmarks'
 
 // stages holds the inputs of each stage, computed once per benchmark.
 type stages struct {
-	project fstest.MapFS
+	project fs.FS
 	content fs.FS
 	site    *content.Site
 	cat     *assemble.Catalog
@@ -42,7 +43,7 @@ type stages struct {
 
 func setup(b *testing.B) *stages {
 	b.Helper()
-	s := &stages{project: project(b, *benchN)}
+	s := &stages{project: diskProject(b, *benchN)}
 	var err error
 	if s.content, err = fs.Sub(s.project, "content"); err != nil {
 		b.Fatal(err)
@@ -56,6 +57,23 @@ func setup(b *testing.B) *stages {
 		b.Fatal(problems)
 	}
 	return s
+}
+
+// diskProject writes the corpus of n activities into a temporary folder
+// and returns it as os.DirFS, as pesnet reads a project. (An
+// fstest.MapFS lists a folder by scanning every file it holds: loading
+// from one grows with the square of the catalog, which would measure the
+// test tree, not pesnet.)
+func diskProject(b *testing.B, n int) fs.FS {
+	b.Helper()
+	dir := b.TempDir()
+	if err := New(n, 1).WritePesnet(Dir(dir)); err != nil {
+		b.Fatal(err)
+	}
+	if err := CopyCode(Dir(dir), testproject.Root(b)); err != nil {
+		b.Fatal(err)
+	}
+	return os.DirFS(dir)
 }
 
 // BenchmarkLoad reads and checks the content folder.
