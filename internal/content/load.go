@@ -165,7 +165,9 @@ func (l *loader) readTextTo(name string, spec textSpec, problems *diag.List) (*T
 	}
 	doc.checkNesting(src.file, problems)
 	d := &decoder{file: src.file, src: src.data, lineOff: doc.fmLine - 1, problems: problems}
-	return decodeText(d, doc, spec), true
+	t := decodeText(d, doc, spec)
+	t.head = src.head(doc)
+	return t, true
 }
 
 // loadConfig reads site.yaml and reports whether it is usable. Problems

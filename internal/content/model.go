@@ -33,6 +33,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/diag"
@@ -120,6 +121,9 @@ type Text struct {
 	// line of its first line.
 	Body     []byte
 	BodyLine int
+	// head is a digest of the file before its body (the front matter and
+	// its fences), to tell an edit of the body alone (ReplaceBody).
+	head [sha256.Size]byte
 }
 
 // Texts holds a page's text per language code.
