@@ -55,6 +55,10 @@ type Options struct {
 	// not known in advance). It is called from the building goroutine and
 	// must return quickly.
 	Progress func(stage string, files int)
+	// Remake keeps, in Result.Remake, what making one file of this build
+	// again needs (the preview server's fast path). Only for builds kept
+	// in memory (no Out).
+	Remake bool
 }
 
 // stage reports the start of a stage to opts.Progress.
@@ -75,6 +79,9 @@ type Result struct {
 	Data     int            // open data documents and schemas
 	Problems *diag.List
 	Duration time.Duration
+	// Remake makes files of this build again, from its own loaded content
+	// (Options.Remake); nil otherwise, and when the build failed.
+	Remake *Remaker
 }
 
 // Build builds project.
@@ -82,18 +89,25 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{Problems: &diag.List{}, Pages: map[string]int{}}
 	defer func() { res.Duration = time.Since(start) }()
-	gens, ok := prepare(project, opts, res.Problems)
+	gens, site, ok := prepare(project, opts, res.Problems)
 	if !ok {
 		return res, res.Problems.Err()
 	}
 	opts.stage("render", 0)
-	if err := run(gens, opts, res); err != nil {
+	var keep *Remaker
+	if opts.Remake && opts.Out == "" {
+		keep = &Remaker{Site: site, tasks: map[string]task{}}
+	}
+	if err := run(gens, opts, res, keep); err != nil {
 		return res, err
 	}
 	for _, g := range gens {
 		if f, ok := g.gen.(output.Finisher); ok {
 			res.Problems.Merge(f.Finish())
 		}
+	}
+	if !res.Problems.HasErrors() {
+		res.Remake = keep
 	}
 	return res, res.Problems.Err()
 }
@@ -121,19 +135,20 @@ func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, 
 }
 
 // prepare runs the stages before the generators: load, assemble, and the
-// renderer's layouts.
-func prepare(project fs.FS, opts Options, problems *diag.List) ([]generator, bool) {
+// renderer's layouts. It returns the generators and the loaded content
+// they read.
+func prepare(project fs.FS, opts Options, problems *diag.List) ([]generator, *content.Site, bool) {
 	opts.stage("load", 0)
 	site, p := content.Load(sub(project, "content"), "content")
 	problems.Merge(p)
 	if site == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	if opts.BaseURL != "" {
 		base, err := normalizeBaseURL(opts.BaseURL)
 		if err != nil {
 			problems.Errorf("--base-url", diag.Pos{}, "%v", err)
-			return nil, false
+			return nil, nil, false
 		}
 		site.Config.BaseURL = base
 	}
@@ -147,9 +162,9 @@ func prepare(project fs.FS, opts Options, problems *diag.List) ([]generator, boo
 	})
 	problems.Merge(p)
 	if problems.HasErrors() {
-		return nil, false
+		return nil, nil, false
 	}
-	return generators(r, cat, bundle, site.Config.BaseURL, &static), true
+	return generators(r, cat, bundle, site.Config.BaseURL, &static), site, true
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

@@ -33,10 +33,20 @@ type lister struct {
 	owner  map[string]string
 	res    *Result
 	listed []*diag.List // per generator, merged in order at the end
+	keep   *Remaker     // when not nil, every task is kept in it
 }
 
-func list(gens []generator, res *Result, tasks chan<- task) *lister {
-	l := &lister{owner: map[string]string{}, res: res, listed: make([]*diag.List, len(gens))}
+// kept records t in l.keep, when there is one.
+func (l *lister) kept(t task) {
+	if l.keep != nil {
+		l.mu.Lock()
+		l.keep.tasks[t.Path] = t
+		l.mu.Unlock()
+	}
+}
+
+func list(gens []generator, res *Result, tasks chan<- task, keep *Remaker) *lister {
+	l := &lister{owner: map[string]string{}, res: res, listed: make([]*diag.List, len(gens)), keep: keep}
 	var wg sync.WaitGroup
 	for gi, g := range gens {
 		wg.Go(func() {
@@ -44,7 +54,9 @@ func list(gens []generator, res *Result, tasks chan<- task) *lister {
 			l.listed[gi] = p
 			for i, j := range jobs {
 				if l.claim(j.Path, g) {
-					tasks <- task{Job: j, minify: g.minify, gen: gi, index: i}
+					t := task{Job: j, minify: g.minify, gen: gi, index: i}
+					l.kept(t)
+					tasks <- t
 				}
 			}
 		})
@@ -128,7 +140,7 @@ type failure struct {
 // minifier, handing each file to the output: a write.Tx, or memory. Problems
 // are reported in generator and job order, whatever the scheduling; a
 // failure to write stops the build and keeps the previous output.
-func run(gens []generator, opts Options, res *Result) error {
+func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
 	var out sink = &memory{}
 	var tx *write.Tx
 	if opts.Out != "" {
@@ -143,7 +155,7 @@ func run(gens []generator, opts Options, res *Result) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	tasks := make(chan task, 4*workers)
-	l := list(gens, res, tasks)
+	l := list(gens, res, tasks, keep)
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/netlify"
 )
 
 //go:embed live.js
@@ -35,27 +37,34 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
+	p := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+		p += "/"
+	}
+	// The fast path (fast.go) replaces files of s.site in place: look them
+	// up with the lock held.
 	s.mu.RLock()
 	site, rules, problems := s.site, s.rules, s.problems
+	var a netlify.Answer
+	var data []byte
+	found := false
+	if site != nil {
+		a = rules.Answer(p, r.Header.Get("Accept-Language"), func(name string) bool {
+			_, ok := site[name]
+			return ok
+		})
+		data, found = site[a.File]
+	}
 	s.mu.RUnlock()
 	if site == nil {
 		s.failurePage(w, problems)
 		return
 	}
-	p := path.Clean("/" + r.URL.Path)
-	if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
-		p += "/"
-	}
-	a := rules.Answer(p, r.Header.Get("Accept-Language"), func(name string) bool {
-		_, ok := site[name]
-		return ok
-	})
 	if a.Redirected() {
 		http.Redirect(w, r, a.Location, a.Status)
 		return
 	}
-	data, ok := site[a.File]
-	if !ok {
+	if !found {
 		http.NotFound(w, r)
 		return
 	}

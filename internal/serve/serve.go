@@ -41,8 +41,15 @@ type Server struct {
 	site     map[string][]byte // last good build, by path without leading "/"
 	rules    *netlify.Config
 	problems []string // of the last build; empty when it succeeded
-	version  int      // number of builds so far
+	version  int      // number of changes sent to tabs so far
 	clients  map[chan event]struct{}
+	// remake makes files of the last good build again, from its content,
+	// which takes edits of an activity text's body in place (fast.go).
+	remake *build.Remaker
+	// edits counts the source changes seen (Update): a background build
+	// that started before the last one is not swapped in.
+	edits int
+	kick  chan struct{} // wakes the background builder (builder)
 }
 
 // event is what open tabs are told after a build that changed something:
@@ -63,60 +70,88 @@ const maxChanged = 200
 // own address, so that absolute links stay local.
 func New(project fs.FS, opts build.Options, log io.Writer) *Server {
 	opts.Out = "" // the preview is served from memory, never written
-	return &Server{project: project, opts: opts, log: log, clients: map[chan event]struct{}{}}
+	opts.Remake = true
+	return &Server{project: project, opts: opts, log: log, clients: map[chan event]struct{}{}, kick: make(chan struct{}, 1)}
+}
+
+// built is the outcome of one full build, before it is swapped in.
+type built struct {
+	res      *build.Result
+	rules    *netlify.Config
+	problems []string
+	err      error
+	elapsed  time.Duration
 }
 
 // Rebuild builds the project and, when it succeeds, swaps the new site in.
 // Problems are printed and sent to open tabs either way.
 func (s *Server) Rebuild() (time.Duration, error) {
+	b := s.buildAll()
+	s.mu.Lock()
+	s.commit(b)
+	s.mu.Unlock()
+	s.report(b.res, b.elapsed, b.problems)
+	return b.elapsed, b.err
+}
+
+// buildAll builds the whole project, in memory.
+func (s *Server) buildAll() built {
 	start := time.Now()
 	res, err := build.Build(s.project, s.opts)
 	rules, rerr := netlify.Load(s.project, "netlify.toml")
 	if err == nil && rerr == nil {
 		rules, rerr = generatedFirst(rules, res.Files)
 	}
-	elapsed := time.Since(start)
-	var problems []string
+	b := built{res: res, rules: rules, err: err, elapsed: time.Since(start)}
 	if res != nil && res.Problems != nil {
 		for _, d := range res.Problems.Items() {
 			if d.Severity == diag.Error {
-				problems = append(problems, d.String())
+				b.problems = append(b.problems, d.String())
 			}
 		}
 	}
-	if err != nil && len(problems) == 0 {
-		problems = append(problems, err.Error())
+	if err != nil && len(b.problems) == 0 {
+		b.problems = append(b.problems, err.Error())
 	}
 	if rerr != nil {
-		problems = append(problems, rerr.Error())
-		err = rerr
+		b.problems = append(b.problems, rerr.Error())
+		b.err = rerr
 	}
-	s.mu.Lock()
+	return b
+}
+
+// commit swaps a good build in and tells open tabs what changed, or its
+// problems. Called with s.mu held.
+func (s *Server) commit(b built) {
 	var changed []string
-	if err == nil {
-		changed = s.swap(res, rules)
+	if b.err == nil {
+		changed = s.swap(b.res, b.rules)
+		s.remake = b.res.Remake
 	}
-	if len(changed) > 0 || len(problems) > 0 || len(s.problems) > 0 {
-		ev := event{Problems: problems}
-		if len(changed) > 0 {
-			s.version++
-			ev.Changed, ev.All = changed, len(changed) > maxChanged
-			if ev.All {
-				ev.Changed = nil
-			}
-		}
-		ev.Version = s.version
-		for c := range s.clients {
-			select {
-			case c <- ev:
-			default: // a slow tab misses an event; the next one catches up
-			}
+	if len(changed) > 0 || len(b.problems) > 0 || len(s.problems) > 0 {
+		s.notify(changed, b.problems)
+	}
+	s.problems = b.problems
+}
+
+// notify sends open tabs the changed files, or the problems. Called with
+// s.mu held.
+func (s *Server) notify(changed, problems []string) {
+	ev := event{Problems: problems}
+	if len(changed) > 0 {
+		s.version++
+		ev.Changed, ev.All = changed, len(changed) > maxChanged
+		if ev.All {
+			ev.Changed = nil
 		}
 	}
-	s.problems = problems
-	s.mu.Unlock()
-	s.report(res, elapsed, problems)
-	return elapsed, err
+	ev.Version = s.version
+	for c := range s.clients {
+		select {
+		case c <- ev:
+		default: // a slow tab misses an event; the next one catches up
+		}
+	}
 }
 
 // generatedFirst puts the rules of the built _redirects file before those

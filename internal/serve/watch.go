@@ -7,6 +7,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -30,53 +32,114 @@ type sources struct {
 	files map[string]stamp
 }
 
-// changed re-reads the stamps and reports whether any file was added,
-// removed or has other bytes than before.
-func (src *sources) changed() bool {
+// scan re-reads the stamps of every source file and returns the files
+// added, removed or with other bytes than before, sorted.
+func (src *sources) scan() []string {
 	next := map[string]stamp{}
 	for _, root := range watched {
-		_ = fs.WalkDir(src.fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return nil
-			}
-			st := stamp{size: info.Size(), mtime: info.ModTime()}
-			if old, ok := src.files[p]; ok && old.size == st.size && old.mtime.Equal(st.mtime) {
-				st.sum = old.sum
-			} else if data, err := fs.ReadFile(src.fsys, p); err == nil {
-				st.sum = sha256.Sum256(data)
-			}
-			next[p] = st
-			return nil
-		})
+		src.walk(root, next)
 	}
-	differ := !maps.EqualFunc(src.files, next, func(a, b stamp) bool { return a.sum == b.sum })
+	changed := src.diff(src.files, next, func(string) bool { return true })
 	src.files = next
-	return differ
+	return changed
 }
 
-// Watch rebuilds whenever a source file of the project gets other bytes,
-// is added or is removed, until stop is closed. When dir (the project's
-// folder) is not empty it uses the system's file notifications (fsnotify,
-// as Hugo does): nothing runs while nothing changes, whatever the size of
-// the project. Where they are unavailable (or dir is empty) it polls every
-// interval. Either way a save that leaves a file's bytes as they were
-// rebuilds nothing.
+// update re-reads the stamps of the named files and folders only (those
+// the system said changed; a folder stands for everything under it) and
+// returns, as scan does, those added, removed or with other bytes.
+func (src *sources) update(names []string) []string {
+	next := maps.Clone(src.files)
+	under := func(p string) bool {
+		for _, n := range names {
+			if p == n || strings.HasPrefix(p, n+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	maps.DeleteFunc(next, func(p string, _ stamp) bool { return under(p) })
+	for _, n := range names {
+		if watchedPath(n) {
+			src.walk(n, next)
+		}
+	}
+	changed := src.diff(src.files, next, under)
+	src.files = next
+	return changed
+}
+
+// watchedPath reports whether p is a source or lies under one.
+func watchedPath(p string) bool {
+	for _, root := range watched {
+		if p == root || strings.HasPrefix(p, root+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// walk records in next the stamp of every file at or under root, reading
+// a file's bytes only when its size or time differ from the last stamp.
+func (src *sources) walk(root string, next map[string]stamp) {
+	_ = fs.WalkDir(src.fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		st := stamp{size: info.Size(), mtime: info.ModTime()}
+		if old, ok := src.files[p]; ok && old.size == st.size && old.mtime.Equal(st.mtime) {
+			st.sum = old.sum
+		} else if data, err := fs.ReadFile(src.fsys, p); err == nil {
+			st.sum = sha256.Sum256(data)
+		}
+		next[p] = st
+		return nil
+	})
+}
+
+// diff returns the paths, among those for which look is true, added,
+// removed or with other bytes in next than in old, sorted.
+func (src *sources) diff(old, next map[string]stamp, look func(string) bool) []string {
+	var changed []string
+	for p, st := range next {
+		if o, ok := old[p]; look(p) && (!ok || o.sum != st.sum) {
+			changed = append(changed, p)
+		}
+	}
+	for p := range old {
+		if _, ok := next[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+// Watch builds again whenever a source file of the project gets other
+// bytes, is added or is removed, until stop is closed (Update: an edit of
+// an activity's text shows at once, the rest of the site follows from a
+// background build). When dir (the project's folder) is not empty it uses
+// the system's file notifications (fsnotify, as Hugo does) and looks only
+// at the files they name: nothing runs while nothing changes, and an edit
+// costs the same whatever the size of the project. Where they are
+// unavailable (or dir is empty) it polls every interval. Either way a save
+// that leaves a file's bytes as they were builds nothing.
 func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration) {
-	src := &sources{fsys: s.project}
-	src.changed()
-	rebuild := func() {
-		if src.changed() {
-			_, _ = s.Rebuild()
+	src := &sources{fsys: s.project, files: map[string]stamp{}}
+	src.scan()
+	go s.builder(stop)
+	take := func(changed []string) {
+		if len(changed) > 0 {
+			s.Update(changed)
 		}
 	}
 	if dir != "" {
 		if w, err := notify(dir); err == nil {
 			defer w.Close()
-			s.watchEvents(stop, w, dir, rebuild)
+			s.watchEvents(stop, w, dir, func(names []string) { take(src.update(names)) })
 			return
 		} else if s.log != nil {
 			s.logf("file notifications unavailable (%v): checking for changes every %s instead\n", err, interval)
@@ -89,7 +152,7 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 		case <-stop:
 			return
 		case <-t.C:
-			rebuild()
+			take(src.scan())
 		}
 	}
 }
@@ -98,8 +161,11 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 // others of the same save (editors write, rename and chmod in a burst).
 const settle = 50 * time.Millisecond
 
-func (s *Server) watchEvents(stop <-chan struct{}, w *fsnotify.Watcher, dir string, rebuild func()) {
+// watchEvents collects the names the system reports until they settle,
+// then hands them to changed (slash-separated, relative to dir).
+func (s *Server) watchEvents(stop <-chan struct{}, w *fsnotify.Watcher, dir string, changed func([]string)) {
 	var timer <-chan time.Time
+	names := map[string]bool{}
 	for {
 		select {
 		case <-stop:
@@ -111,6 +177,9 @@ func (s *Server) watchEvents(stop <-chan struct{}, w *fsnotify.Watcher, dir stri
 			if ev.Has(fsnotify.Create) {
 				addTree(w, ev.Name) // a new folder: watch it and what it holds
 			}
+			if rel, err := filepath.Rel(dir, ev.Name); err == nil && filepath.IsLocal(rel) {
+				names[filepath.ToSlash(rel)] = true
+			}
 			timer = time.After(settle)
 		case err, ok := <-w.Errors:
 			if !ok {
@@ -119,7 +188,8 @@ func (s *Server) watchEvents(stop <-chan struct{}, w *fsnotify.Watcher, dir stri
 			s.logf("watching %s: %v\n", dir, err)
 		case <-timer:
 			timer = nil
-			rebuild()
+			changed(slices.Sorted(maps.Keys(names)))
+			clear(names)
 		}
 	}
 }

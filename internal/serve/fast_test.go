@@ -1,0 +1,141 @@
+package serve
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/oic-pesnet/workplan/internal/build"
+)
+
+// fullBuild builds the project in dir from scratch, as the comparison.
+func fullBuild(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	res, err := build.Build(os.DirFS(dir), build.Options{BaseURL: "http://127.0.0.1/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	return files
+}
+
+// sameAs reports every file of want that got lacks or has other bytes in,
+// and every file got has beyond want.
+func sameAs(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	for p, data := range want {
+		if !bytes.Equal(got[p], data) {
+			t.Errorf("%s differs from a full build", p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s is served but not made by a full build", p)
+		}
+	}
+}
+
+// TestTextEditFast: an edit of an activity's body is shown at once, from
+// the last build's content, exactly as a full build makes those pages;
+// the background build then brings the other outputs up to date without
+// reloading those pages again, and the whole site equals a full build.
+func TestTextEditFast(t *testing.T) {
+	dir := project(t)
+	s, ts := start(t, dir)
+	events := subscribe(t, ts.URL)
+	<-events
+	before := served(s)
+	file := "content/activities/lmi-webinar/index.ar.md"
+	edit(t, filepath.Join(dir, file), "\n---\n", "\n---\nفقرة *جديدة* عن [المراصد](https://example.org/).\n\n")
+	s.Update([]string{file, "content/activities/lmi-webinar/.index.ar.md.swp"})
+
+	ev := next(t, events)
+	page := "ar/activities/lmi-webinar/index.html"
+	if !slices.Equal(ev.Changed, []string{page}) || len(ev.Problems) > 0 {
+		t.Fatalf("the fast edit's event: %+v, want only %s", ev, page)
+	}
+	want := fullBuild(t, dir)
+	got := served(s)
+	if !bytes.Equal(got[page], want[page]) {
+		t.Fatalf("the page made again differs from a full build's")
+	}
+	if !strings.Contains(string(got[page]), "<em>جديدة</em>") {
+		t.Fatal("the edited body is not served")
+	}
+	for _, other := range []string{"fr/activities/lmi-webinar/index.html", "en/activities/lmi-webinar/index.html"} {
+		if !bytes.Equal(got[other], before[other]) {
+			t.Errorf("%s changed: it does not show the Arabic text", other)
+		}
+	}
+
+	if _, err := s.Rebuild(); err != nil { // what the background builder runs
+		t.Fatal(err)
+	}
+	ev = next(t, events)
+	if slices.Contains(ev.Changed, page) || len(ev.Changed) == 0 {
+		t.Errorf("the background build's event lists %v: want the other outputs holding the text (calendars, open data), not the page made already", ev.Changed)
+	}
+	sameAs(t, served(s), want)
+}
+
+// next is the next event, or a failure after a while.
+func next(t *testing.T, events <-chan event) event {
+	t.Helper()
+	select {
+	case ev := <-events:
+		return ev
+	case <-time.After(20 * time.Second):
+		t.Fatal("no event")
+		return event{}
+	}
+}
+
+// TestFastRefused: a change that is more than an activity body is left to
+// the full build, and the served site is not touched before it.
+func TestFastRefused(t *testing.T) {
+	cases := []struct{ desc, file, old, new string }{
+		{"title", "content/activities/lmi-webinar/index.fr.md", "title: ", "title: Nouveau "},
+		{"facts", "content/activities/lmi-webinar/activity.yaml", "status: confirmed", "status: cancelled"},
+		{"an area's text", "content/plans/2025-2026/areas/lmi/_index.fr.md", "\n---\n", "\n---\nTexte.\n"},
+		{"a body with a control character", "content/activities/lmi-webinar/index.fr.md", "\n---\n", "\n---\n\u202e\n"},
+		{"a layout", "layouts/activity.html", "<article>", "<article class=\"x\">"},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			dir := project(t)
+			s, _ := start(t, dir)
+			before := served(s)
+			edit(t, filepath.Join(dir, c.file), c.old, c.new)
+			s.Update([]string{c.file})
+			sameAs(t, served(s), before)
+		})
+	}
+}
+
+// TestWatchTextEdit: through the watcher, a body edit reloads the page's
+// tab from the fast path, then the background build sends the rest.
+func TestWatchTextEdit(t *testing.T) {
+	dir := project(t)
+	s, ts := start(t, dir)
+	events := subscribe(t, ts.URL)
+	<-events
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.Watch(stop, dir, 20*time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
+	edit(t, filepath.Join(dir, "content/activities/lmi-webinar/index.en.md"), "\n---\n", "\n---\nA new paragraph.\n\n")
+	page := "en/activities/lmi-webinar/index.html"
+	for i, want := range []bool{true, false} {
+		if ev := next(t, events); slices.Contains(ev.Changed, page) != want || len(ev.Problems) > 0 {
+			t.Fatalf("event %d: %+v; want the page listed: %v", i, ev, want)
+		}
+	}
+	sameAs(t, served(s), fullBuild(t, dir))
+}
