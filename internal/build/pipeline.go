@@ -112,6 +112,11 @@ type memory struct {
 }
 
 func (m *memory) Put(p string, data []byte) error {
+	if cap(data)-len(data) > len(data)/8 {
+		// Kept for as long as the site is served: drop the room the
+		// buffer that made it grew into (up to as much again).
+		data = bytes.Clone(data)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files = append(m.files, output.File{Path: p, Data: data})

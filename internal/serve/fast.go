@@ -33,14 +33,21 @@ func (s *Server) Update(changed []string) {
 	s.edits++
 	pages := s.fast(changed)
 	s.mu.Unlock()
+	wait := time.Duration(0)
 	if pages > 0 {
 		s.logf("text edit: %d page(s) made again in %s; building the rest of the site in the background\n", pages, time.Since(start).Round(10*time.Microsecond))
+		wait = reloadFirst
 	}
 	select {
-	case s.kick <- struct{}{}:
+	case s.kick <- wait:
 	default: // a build is already asked for
 	}
 }
+
+// reloadFirst is how long the background build waits after a fast edit:
+// the tabs' reload goes first (a build uses every core), and a burst of
+// saves (an editor's autosave) is built once.
+const reloadFirst = time.Second
 
 // fast takes an edit of activity bodies alone, as Update says, and
 // returns the number of pages made again (0 when the change is anything
@@ -101,16 +108,21 @@ func activityText(p string) bool {
 		strings.HasPrefix(parts[3], "index.") && strings.HasSuffix(parts[3], ".md")
 }
 
-// builder builds the whole site in the background whenever Update asks,
-// until stop is closed. A build during which the sources changed again
+// builder builds the whole site in the background whenever Update asks
+// (after the wait it asks for), until stop is closed. A build during which the sources changed again
 // may have read some files before the change and some after: it is not
 // swapped in, and the next one starts at once.
 func (s *Server) builder(stop <-chan struct{}) {
+	var timer <-chan time.Time
 	for {
 		select {
 		case <-stop:
 			return
-		case <-s.kick:
+		case wait := <-s.kick:
+			timer = time.After(wait) // a later change moves the build later
+			continue
+		case <-timer:
+			timer = nil
 		}
 		for {
 			select {
