@@ -96,6 +96,14 @@ func renderWithinBudget(t *testing.T, b *Bundle, msg, arg string) {
 	outs := []string{l.T("key", data), l.N("key", 3, data), l.T("key", nil)}
 	elapsed := time.Since(start)
 	runtime.ReadMemStats(&after)
+	// A loop is slow every time; a worker starved of the processor by
+	// other work on the machine (a long fuzzing session shares it) is slow
+	// once: time twice more, and keep the quickest.
+	for i := 0; i < 2 && elapsed > time.Second; i++ {
+		start = time.Now()
+		_, _, _ = l.T("key", data), l.N("key", 3, data), l.T("key", nil)
+		elapsed = min(elapsed, time.Since(start))
+	}
 	for _, out := range outs {
 		if len(out) > limit {
 			t.Errorf("message %q with %q rendered %d bytes, over %d: a template loop?", msg, arg, len(out), limit)
