@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -262,3 +264,46 @@ func clone(m fstest.MapFS) fstest.MapFS {
 }
 
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s), Mode: 0o644} }
+
+// FuzzReplaceBody puts any bytes as the body of an activity text of
+// testdata/base.txtar, below its unchanged front matter, and compares the
+// preview's fast path with a full load: ReplaceBody takes the edit exactly
+// when loading the edited tree finds no problem (it refuses anything a load
+// would report), and the site it leaves equals the loaded one.
+func FuzzReplaceBody(f *testing.F) {
+	for _, s := range []string{"", "\n", "\n\nx\n", "Description.\n", "# Titre\n\n- un\n- deux\n", "[lien](javascript:alert(1))\n",
+		"\u202e\n", strings.Repeat("> ", 40) + "x\n", "---\ntitle: x\n---\n", "\xff\n", "a\r\nb\r\n", "\ufeffx",
+		strings.Repeat("*", 2000), strings.Repeat("[", 300) + strings.Repeat("]", 300)} {
+		f.Add(s)
+	}
+	base, err := txtarfs.Read("testdata/base.txtar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	const name = "activities/webinar/index.ar.md"
+	head := string(base[name].Data)
+	head = head[:strings.LastIndex(head, "---\n")+4]
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 64<<10 {
+			return
+		}
+		fsys := maps.Clone(base)
+		site, problems := content.Load(fsys, "content")
+		if len(problems.Items()) > 0 {
+			t.Fatal(problems)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(head + body)}
+		reloaded, problems := content.Load(fsys, "content")
+		clean := len(problems.Items()) == 0
+		a := site.ReplaceBody(fsys, "content", name)
+		if (a != nil) != clean {
+			t.Fatalf("ReplaceBody took the edit: %v; a full load found problems: %v\n%s", a != nil, !clean, problems)
+		}
+		if a == nil {
+			return
+		}
+		if diff := cmp.Diff(reloaded, site, cmp.AllowUnexported(content.Text{}, content.Activity{})); diff != "" {
+			t.Fatalf("the site after ReplaceBody differs from a full load (-load +replace):\n%s", diff)
+		}
+	})
+}
