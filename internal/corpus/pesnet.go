@@ -33,10 +33,15 @@ func (c *Corpus) WritePesnet(t Target) error {
 		}
 	}
 	for _, a := range c.Activities {
+		// As editors and the browser editor write them: the facts at the
+		// top of the default language's front matter.
 		dir := "content/activities/" + a.ID + "/"
-		w.file(dir+"activity.yaml", a.yaml())
-		for _, lang := range Langs {
-			w.file(dir+"index."+lang+".md", markdown(a.Texts[lang]))
+		for i, lang := range Langs {
+			facts := ""
+			if i == 0 {
+				facts = a.yaml()
+			}
+			w.file(dir+"index."+lang+".md", withFacts(facts, a.Texts[lang]))
 		}
 	}
 	return w.err
@@ -55,9 +60,13 @@ func (w *writer) file(name, data string) {
 }
 
 // markdown is a text file: front matter, then the body.
-func markdown(t Text) string {
+func markdown(t Text) string { return withFacts("", t) }
+
+// withFacts is a text file whose front matter starts with facts (YAML
+// lines, or nothing).
+func withFacts(facts string, t Text) string {
 	var b strings.Builder
-	b.WriteString("---\ntitle: " + strconv.Quote(t.Title) + "\n")
+	b.WriteString("---\n" + facts + "title: " + strconv.Quote(t.Title) + "\n")
 	if t.ShortTitle != "" {
 		b.WriteString("short_title: " + strconv.Quote(t.ShortTitle) + "\n")
 	}
@@ -70,7 +79,7 @@ func markdown(t Text) string {
 	return b.String()
 }
 
-// yaml is the activity's facts file.
+// yaml is the activity's facts, as YAML lines.
 func (a Activity) yaml() string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
