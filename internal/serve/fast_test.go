@@ -139,3 +139,39 @@ func TestWatchTextEdit(t *testing.T) {
 	}
 	sameAs(t, served(s), fullBuild(t, dir))
 }
+
+// TestWatchFolders: with file notifications, an activity folder copied in
+// and one removed are seen (the watcher looks only at the names the system
+// gives, a folder standing for everything under it), and the site served
+// afterwards equals a full build.
+func TestWatchFolders(t *testing.T) {
+	dir := project(t)
+	s, ts := start(t, dir)
+	events := subscribe(t, ts.URL)
+	<-events
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.Watch(stop, dir, time.Hour) // an hour: polling would not see it in time
+	time.Sleep(100 * time.Millisecond)
+	act := filepath.Join(dir, "content/activities")
+	// Made outside, then moved in at once, as a folder arrives from git.
+	made := filepath.Join(t.TempDir(), "lmi-copy")
+	if err := os.CopyFS(made, os.DirFS(filepath.Join(act, "lmi-webinar"))); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(made, "activity.yaml"), "id: lmi-webinar", "id: lmi-copy")
+	edit(t, filepath.Join(made, "activity.yaml"), "number: 2", "number: 3")
+	if err := os.Rename(made, filepath.Join(act, "lmi-copy")); err != nil {
+		t.Fatal(err)
+	}
+	if ev := next(t, events); !slices.Contains(ev.Changed, "fr/activities/lmi-copy/index.html") || len(ev.Problems) > 0 {
+		t.Fatalf("after a folder was added: %+v", ev)
+	}
+	if err := os.RemoveAll(filepath.Join(act, "neet-readiness")); err != nil {
+		t.Fatal(err)
+	}
+	if ev := next(t, events); !slices.Contains(ev.Changed, "fr/activities/neet-readiness/index.html") || len(ev.Problems) > 0 {
+		t.Fatalf("after a folder was removed: %+v", ev)
+	}
+	sameAs(t, served(s), fullBuild(t, dir))
+}
