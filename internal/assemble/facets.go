@@ -59,7 +59,7 @@ func NewFacets(c *Catalog) *Facets {
 		for _, p := range a.Providers {
 			add(f.byCountry, &f.Countries, p.Country, a)
 		}
-		add(f.byType, &f.Types, a.Type, a)
+		add(f.byType, &f.Types, string(a.Type), a)
 		for _, l := range a.Languages {
 			add(f.byLanguage, &f.Languages, l, a)
 		}

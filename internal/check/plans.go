@@ -26,7 +26,8 @@ import (
 // rewrote for it. Missing translations and placeholders are warnings in
 // every plan, as before: they show on the pages.
 type PlanTodo struct {
-	ID, Status string
+	ID     string
+	Status content.PlanStatus
 	// Unreviewed are the text files of the plan, its areas and its
 	// activities still marked "unreviewed: true".
 	Unreviewed []string

@@ -12,10 +12,10 @@ import (
 
 // facts are the fields of an activity's facts that calendars follow.
 type facts struct {
-	Schedule    string `yaml:"schedule"`
-	ScheduleTBC bool   `yaml:"schedule_tbc"`
-	Status      string `yaml:"status"`
-	Sequence    int    `yaml:"sequence"`
+	Schedule    string         `yaml:"schedule"`
+	ScheduleTBC bool           `yaml:"schedule_tbc"`
+	Status      content.Status `yaml:"status"`
+	Sequence    int            `yaml:"sequence"`
 }
 
 // Sequences reports each activity whose schedule or status differs from

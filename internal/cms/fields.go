@@ -41,7 +41,7 @@ func (m *model) activities() Collection {
 		m.choice(m.fact("plan", "select", true), m.plans()),
 		m.choice(m.fact("area", "select", true), m.areas()),
 		m.hinted(integer(m.fact("number", "number", true), 1)),
-		m.choice(m.fact("type", "select", true), m.options("type_", content.TypeTraining, content.TypeWebinar, content.TypeWorkshop)),
+		m.choice(m.fact("type", "select", true), options(m, content.Type.Message, content.Types()...)),
 		m.hinted(m.fact("schedule", "string", true)),
 		m.fact("schedule_tbc", "boolean", false),
 		m.venue("venue", true),
@@ -51,7 +51,7 @@ func (m *model) activities() Collection {
 		m.providers(),
 		m.choice(m.fact("other_providers", "select", false), m.scopes()),
 		m.choice(m.fact("beneficiaries", "select", true), m.scopes()),
-		m.hinted(m.choice(m.fact("status", "select", false), m.options("status_", content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled))),
+		m.hinted(m.choice(m.fact("status", "select", false), options(m, content.Status.Message, content.Statuses()...))),
 		m.link("registration"),
 		date(m.hinted(m.fact("updated", "datetime", false))),
 		m.hinted(integer(m.fact("sequence", "number", false), 0)),
@@ -112,23 +112,25 @@ func (m *model) choice(f Field, opts []Option) Field {
 }
 
 // options are values labelled by their message prefix+value.
-func (m *model) options(prefix string, values ...string) []Option {
+// options are the choices of values, labelled with the message each
+// value names.
+func options[T ~string](m *model, message func(T) string, values ...T) []Option {
 	var out []Option
 	for _, v := range values {
-		out = append(out, Option{Label: m.t(prefix + v), Value: v})
+		out = append(out, Option{Label: m.t(message(v)), Value: string(v)})
 	}
 	return out
 }
 
 func (m *model) scopes() []Option {
-	return m.options("cms_scope_", content.ScopeAll, content.ScopeFrancophone, content.ScopeArabophone)
+	return options(m, func(s content.Scope) string { return "cms_scope_" + string(s) }, content.Scopes()...)
 }
 
 // plans are the content's plans, by period.
 func (m *model) plans() []Option {
 	var out []Option
 	for _, p := range m.cat.Plans {
-		out = append(out, Option{Label: fmt.Sprintf("%s (%s)", p.ID, m.t("plan_status_"+p.Status)), Value: p.ID})
+		out = append(out, Option{Label: fmt.Sprintf("%s (%s)", p.ID, m.t(p.Status.Message())), Value: p.ID})
 	}
 	return out
 }
@@ -166,7 +168,7 @@ func (m *model) title(texts content.Texts) string {
 func (m *model) venue(name string, required bool) Field {
 	f := m.fact(name, "object", required)
 	f.Fields = []Field{
-		m.choice(m.fact("mode", "select", true), []Option{{m.t("cms_mode_online"), content.VenueOnline}, {m.t("cms_mode_on_site"), content.VenueOnSite}}),
+		m.choice(m.fact("mode", "select", true), []Option{{m.t("cms_mode_online"), string(content.VenueOnline)}, {m.t("cms_mode_on_site"), string(content.VenueOnSite)}}),
 		m.choice(m.hinted(m.fact("country", "select", false)), m.countryOptions()),
 		m.fact("city", "string", false),
 	}

@@ -117,16 +117,20 @@ func positive(d *decoder, n ast.Node, key string) int {
 	return i
 }
 
-func oneOf(d *decoder, n ast.Node, key string, allowed ...string) string {
+func oneOf[T ~string](d *decoder, n ast.Node, key string, allowed ...T) T {
 	s, ok := d.text(n, key)
 	if !ok {
 		return ""
 	}
-	if !slices.Contains(allowed, s) {
-		d.errorf(n, "%s is not a valid %s: write one of %s", d.quote(n, s), key, strings.Join(allowed, ", "))
+	if !slices.Contains(allowed, T(s)) {
+		words := make([]string, len(allowed))
+		for i, a := range allowed {
+			words[i] = string(a)
+		}
+		d.errorf(n, "%s is not a valid %s: write one of %s", d.quote(n, s), key, strings.Join(words, ", "))
 		return ""
 	}
-	return s
+	return T(s)
 }
 
 func decodeSchedule(d *decoder, n ast.Node) schedule.Schedule {

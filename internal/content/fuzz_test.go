@@ -186,9 +186,9 @@ func checkAcceptedFacts(t *testing.T, site *content.Site, f content.Facts) {
 		t.Fatalf("accepted area %q", f.Area)
 	case f.Number < 1 || f.Sequence < 0:
 		t.Fatalf("accepted number %d, sequence %d", f.Number, f.Sequence)
-	case !slices.Contains([]string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop}, f.Type):
+	case !slices.Contains(content.Types(), f.Type):
 		t.Fatalf("accepted type %q", f.Type)
-	case !slices.Contains([]string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled}, f.Status):
+	case !slices.Contains(content.Statuses(), f.Status):
 		t.Fatalf("accepted status %q", f.Status)
 	case len(f.Languages) == 0:
 		t.Fatalf("accepted no delivery language")

@@ -52,16 +52,22 @@ type Site struct {
 // consultation (marked as a draft, kept out of feeds, data and search
 // engines); an archived plan is kept as the record of what was done.
 const (
-	PlanDraft    = "draft"
-	PlanCurrent  = "current"
-	PlanArchived = "archived"
+	PlanDraft    PlanStatus = "draft"
+	PlanCurrent  PlanStatus = "current"
+	PlanArchived PlanStatus = "archived"
 )
+
+// PlanStatus is a plan's status: PlanDraft, PlanCurrent or PlanArchived.
+type PlanStatus string
+
+// Message is the id of the interface message naming the status.
+func (s PlanStatus) Message() string { return "plan_status_" + string(s) }
 
 // Plan is a work plan: the network's programme for a period.
 type Plan struct {
 	ID     string // its period, "2024-2026"
 	File   string // display path of plan.yaml
-	Status string
+	Status PlanStatus
 	// Starts and Ends are the first and last days the plan covers.
 	Starts, Ends time.Time
 	// Adopted is the date the plan was adopted (zero: not yet); each
@@ -140,32 +146,75 @@ type Area struct {
 
 // Activity types.
 const (
-	TypeTraining = "training"
-	TypeWebinar  = "webinar"
-	TypeWorkshop = "workshop"
+	TypeTraining Type = "training"
+	TypeWebinar  Type = "webinar"
+	TypeWorkshop Type = "workshop"
 )
+
+// Type is an activity's type, one of the Type constants. The values are
+// the words editors write, URLs and open data use.
+type Type string
+
+// Message is the id of the interface message naming the type.
+func (t Type) Message() string { return "type_" + string(t) }
+
+// Types are the activity types, in the order forms and filters offer them.
+func Types() []Type { return []Type{TypeTraining, TypeWebinar, TypeWorkshop} }
 
 // Activity statuses.
 const (
-	StatusPlanned   = "planned"
-	StatusConfirmed = "confirmed"
-	StatusCompleted = "completed"
-	StatusPostponed = "postponed"
-	StatusCancelled = "cancelled"
+	StatusPlanned   Status = "planned"
+	StatusConfirmed Status = "confirmed"
+	StatusCompleted Status = "completed"
+	StatusPostponed Status = "postponed"
+	StatusCancelled Status = "cancelled"
 )
+
+// Status is an activity's status, one of the Status constants.
+type Status string
+
+// Message is the id of the interface message naming the status.
+func (s Status) Message() string { return "status_" + string(s) }
+
+// Statuses are the activity statuses, in the order of an activity's life
+// (forms, filters, figures and charts use it).
+func Statuses() []Status {
+	return []Status{StatusPlanned, StatusConfirmed, StatusCompleted, StatusPostponed, StatusCancelled}
+}
+
+// ReasonMessage is the id of the message that introduces the reason of a
+// postponed or cancelled activity.
+func (s Status) ReasonMessage() string { return "reason_" + string(s) }
 
 // Venue modes.
 const (
-	VenueOnline = "online"
-	VenueOnSite = "on-site"
+	VenueOnline VenueMode = "online"
+	VenueOnSite VenueMode = "on-site"
 )
+
+// VenueMode says whether an activity is online or on site.
+type VenueMode string
 
 // Scopes of beneficiaries and of "other provider countries".
 const (
-	ScopeAll         = "all"
-	ScopeFrancophone = "francophone"
-	ScopeArabophone  = "arabophone"
+	ScopeAll         Scope = "all"
+	ScopeFrancophone Scope = "francophone"
+	ScopeArabophone  Scope = "arabophone"
 )
+
+// Scope is a set of member states: all of them, or those of a language.
+type Scope string
+
+// Scopes are the scopes, all first.
+func Scopes() []Scope { return []Scope{ScopeAll, ScopeFrancophone, ScopeArabophone} }
+
+// BeneficiariesMessage is the id of the message naming the scope as an
+// activity's beneficiaries.
+func (s Scope) BeneficiariesMessage() string { return "beneficiaries_" + string(s) }
+
+// OtherProvidersMessage is the id of the message naming the scope as the
+// "other provider countries".
+func (s Scope) OtherProvidersMessage() string { return "other_providers_" + string(s) }
 
 // Activity is one training course, webinar or workshop.
 type Activity struct {
@@ -183,7 +232,7 @@ type Facts struct {
 	Plan   string // the plan's id
 	Area   string // an area of that plan
 	Number int
-	Type   string
+	Type   Type
 	// Schedule with its "to be confirmed" flag.
 	Schedule    schedule.Schedule
 	ScheduleTBC bool
@@ -195,9 +244,9 @@ type Facts struct {
 	Providers         []Provider
 	// OtherProviders is "", ScopeAll or ScopeFrancophone/ScopeArabophone:
 	// "and other relevant (francophone) OIC member states".
-	OtherProviders string
-	Beneficiaries  string
-	Status         string
+	OtherProviders Scope
+	Beneficiaries  Scope
+	Status         Status
 	Registration   string
 	// Updated is the date of the activity's last change (zero: the site's
 	// Updated). Sequence counts the changes of its schedule or status;
@@ -239,7 +288,7 @@ func (o Outcome) Reported() bool {
 
 // Venue says where an activity takes place.
 type Venue struct {
-	Mode    string
+	Mode    VenueMode
 	Country string // ISO 3166-1 alpha-2, on-site only
 	City    string // optional, on-site only
 }

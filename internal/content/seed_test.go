@@ -142,8 +142,8 @@ func countryCodes() map[string]string {
 	return m
 }
 
-func seedProviders(t *testing.T, cell string, codes map[string]string) ([]content.Provider, string) {
-	other := ""
+func seedProviders(t *testing.T, cell string, codes map[string]string) ([]content.Provider, content.Scope) {
+	other := content.Scope("")
 	if i := strings.Index(cell, "et autres pays"); i >= 0 {
 		other = content.ScopeAll
 		if strings.Contains(cell[i:], "francophones") {
@@ -260,7 +260,7 @@ func checkFacts(t *testing.T, row seedRow, a *content.Activity, codes map[string
 	if a.Beneficiaries != scope {
 		t.Errorf("%s: beneficiaries %q, seed says %q (%s)", id, a.Beneficiaries, scope, row.cells[5])
 	}
-	types := map[string]string{"cours": content.TypeTraining, "webinaire": content.TypeWebinar, "atelier": content.TypeWorkshop}
+	types := map[string]content.Type{"cours": content.TypeTraining, "webinaire": content.TypeWebinar, "atelier": content.TypeWorkshop}
 	if want := types[words(row.cells[1])[0]]; a.Type != want {
 		t.Errorf("%s: type %q, seed title says %q", id, a.Type, want)
 	}

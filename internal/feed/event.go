@@ -123,7 +123,7 @@ func (w *Writer) event(lang string, a *content.Activity, i, n int) *ical.Event {
 
 	areaText, _ := w.cat.Text(w.cat.AreaOf(a).Texts, lang)
 	cats := ical.NewProp(ical.PropCategories)
-	cats.SetTextList([]string{policy.Text(areaText.ShortTitle), policy.Text(loc.T("type_"+a.Type, nil))})
+	cats.SetTextList([]string{policy.Text(areaText.ShortTitle), policy.Text(loc.T(a.Type.Message(), nil))})
 	cats.Params.Del("VALUE")
 	cats.Params.Set(ical.ParamLanguage, lang)
 	ev.Props.Set(cats)
@@ -195,7 +195,7 @@ func (w *Writer) description(lang string, a *content.Activity, t *content.Text, 
 	line := func(label, value string) {
 		b.WriteString(loc.T("feed_fact", map[string]any{"Label": label, "Value": value}) + "\n")
 	}
-	line(loc.T("fact_type", nil), loc.T("type_"+a.Type, nil))
+	line(loc.T("fact_type", nil), loc.T(a.Type.Message(), nil))
 	line(loc.T("fact_schedule", nil), when)
 	line(loc.T("fact_venue", nil), w.location(lang, a.Venue))
 	line(loc.T("fact_languages", nil), w.list(lang, a.Languages, loc.Language))
@@ -211,7 +211,7 @@ func (w *Writer) description(lang string, a *content.Activity, t *content.Text, 
 		providers = append(providers, name)
 	}
 	line(loc.T("fact_providers", nil), strings.Join(providers, loc.T("list_separator", nil)))
-	line(loc.T("fact_status", nil), loc.T("status_"+a.Status, nil))
+	line(loc.T("fact_status", nil), loc.T(a.Status.Message(), nil))
 	w.statusNote(&b, lang, a, t)
 	w.outcome(&b, lang, a, t)
 	b.WriteString("\n" + w.abs(assemble.ActivityPath(lang, a.ID)))

@@ -148,7 +148,7 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 			add(feedSpec{lang: lang, name: planning, path: AreaPlanningPath(lang, a.ID), page: assemble.AreaPath(lang, a.ID), acts: w.cat.InArea(a.ID), mode: Planning})
 		}
 		for _, s := range scopes {
-			add(feedSpec{lang: lang, name: loc.T("feed_scope_name_"+s, nil), path: BeneficiariesPath(lang, s), page: assemble.ActivitiesPath(lang), acts: forScope(all, s), mode: Dated})
+			add(feedSpec{lang: lang, name: loc.T("feed_scope_name_"+string(s), nil), path: BeneficiariesPath(lang, s), page: assemble.ActivitiesPath(lang), acts: forScope(all, s), mode: Dated})
 		}
 		for _, c := range deliveryLanguages(all) {
 			name := loc.T("feed_language_name", map[string]any{"Language": loc.Language(c)})
@@ -159,8 +159,8 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 			add(feedSpec{lang: lang, name: name, path: CountryPath(lang, c), page: assemble.FacetPath(lang, assemble.FacetCountries, c), acts: byCountry(all, c), mode: Dated})
 		}
 		for _, t := range activityTypes(all) {
-			name := loc.T("feed_type_name", map[string]any{"Type": loc.T("type_"+t, nil)})
-			add(feedSpec{lang: lang, name: name, path: TypePath(lang, t), page: assemble.FacetPath(lang, assemble.FacetTypes, t), acts: ofType(all, t), mode: Dated})
+			name := loc.T("feed_type_name", map[string]any{"Type": loc.T(t.Message(), nil)})
+			add(feedSpec{lang: lang, name: name, path: TypePath(lang, t), page: assemble.FacetPath(lang, assemble.FacetTypes, string(t)), acts: ofType(all, t), mode: Dated})
 		}
 		for _, a := range all {
 			if Placeable(a) {

@@ -289,7 +289,7 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 // and no other (fuzzy and undated ones stay in planning feeds).
 func TestTypeFeeds(t *testing.T) {
 	all := fixtureFeeds(t)
-	for typ, want := range map[string][]string{
+	for typ, want := range map[content.Type][]string{
 		"workshop": {"days", "past"},
 		"webinar":  {"timed"},
 		"training": {"sessions"},

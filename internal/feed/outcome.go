@@ -58,7 +58,7 @@ func (w *Writer) statusNote(b *strings.Builder, lang string, a *content.Activity
 		return
 	}
 	if t.Reason != "" {
-		b.WriteString(loc.T("reason_"+a.Status, nil) + " " + t.Reason + "\n")
+		b.WriteString(loc.T(a.Status.ReasonMessage(), nil) + " " + t.Reason + "\n")
 	}
 	if s := a.OriginalSchedule; s.Precision != schedule.Undetermined {
 		b.WriteString(loc.T("original_schedule", map[string]any{"When": loc.Schedule(s, false)}) + "\n")

@@ -44,8 +44,8 @@ func EventPath(lang, id string) string { return assemble.ActivityPath(lang, id) 
 // BeneficiariesPath is the default feed of the activities open to a scope
 // of beneficiaries (francophone or arabophone states): those of that scope
 // and those open to all.
-func BeneficiariesPath(lang, scope string) string {
-	return "/" + lang + "/calendars/beneficiaries-" + scope + ".ics"
+func BeneficiariesPath(lang string, scope content.Scope) string {
+	return "/" + lang + "/calendars/beneficiaries-" + string(scope) + ".ics"
 }
 
 // LanguagePath is the default feed of the activities delivered in, or
@@ -60,12 +60,14 @@ func CountryPath(lang, code string) string { return "/" + lang + "/calendars/cou
 
 // TypePath is the default feed of the activities of one type (training,
 // webinar, workshop).
-func TypePath(lang, typ string) string { return "/" + lang + "/calendars/type-" + typ + ".ics" }
+func TypePath(lang string, typ content.Type) string {
+	return "/" + lang + "/calendars/type-" + string(typ) + ".ics"
+}
 
 // scopes are the beneficiary scopes with a feed of their own.
-var scopes = []string{content.ScopeFrancophone, content.ScopeArabophone}
+var scopes = []content.Scope{content.ScopeFrancophone, content.ScopeArabophone}
 
-func forScope(acts []*content.Activity, scope string) []*content.Activity {
+func forScope(acts []*content.Activity, scope content.Scope) []*content.Activity {
 	return filter(acts, func(a *content.Activity) bool {
 		return a.Beneficiaries == scope || a.Beneficiaries == content.ScopeAll || a.Beneficiaries == ""
 	})
@@ -83,14 +85,14 @@ func byCountry(acts []*content.Activity, code string) []*content.Activity {
 	})
 }
 
-func ofType(acts []*content.Activity, typ string) []*content.Activity {
+func ofType(acts []*content.Activity, typ content.Type) []*content.Activity {
 	return filter(acts, func(a *content.Activity) bool { return a.Type == typ })
 }
 
 // activityTypes are the types of the catalog's activities, sorted: one
 // feed each.
-func activityTypes(acts []*content.Activity) []string {
-	var types []string
+func activityTypes(acts []*content.Activity) []content.Type {
+	var types []content.Type
 	for _, a := range acts {
 		types = append(types, a.Type)
 	}

@@ -29,10 +29,10 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 		},
 		Text: g.activityText(lang, a),
 		Labels: labels{
-			Type:          loc.T("type_"+a.Type, nil),
-			Status:        loc.T("status_"+a.Status, nil),
+			Type:          loc.T(a.Type.Message(), nil),
+			Status:        loc.T(a.Status.Message(), nil),
 			Venue:         loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City),
-			Beneficiaries: loc.T("beneficiaries_"+a.Beneficiaries, nil),
+			Beneficiaries: loc.T(a.Beneficiaries.BeneficiariesMessage(), nil),
 		},
 		URLs: activityURLs{
 			Page:         g.url(assemble.ActivityPath(lang, a.ID)),
@@ -49,7 +49,7 @@ func (g *generator) activity(lang string, a *content.Activity) activity {
 		out.Providers = append(out.Providers, provider{Country: p.Country, Name: loc.Country(p.Country), TBC: p.TBC})
 	}
 	if a.OtherProviders != "" {
-		out.Labels.OtherProviders = loc.T("other_providers_"+a.OtherProviders, nil)
+		out.Labels.OtherProviders = loc.T(a.OtherProviders.OtherProvidersMessage(), nil)
 	}
 	g.addOutcome(lang, a, &out)
 	return out

@@ -95,12 +95,12 @@ func csvRow(lang string, a activity, areaNumber int, areaTitle string) []string 
 	s := a.Schedule
 	return []string{
 		a.ID, lang, a.Area, strconv.Itoa(areaNumber), areaTitle, strconv.Itoa(a.Number),
-		a.Type, a.Labels.Type, a.Status, a.Labels.Status,
+		string(a.Type), a.Labels.Type, string(a.Status), a.Labels.Status,
 		s.Notation, s.Text, s.Precision, s.Earliest, s.Latest, bool2(s.TBC), s.Start, s.End, s.TimeZone,
-		a.Venue.Mode, a.Venue.Country, a.Venue.CountryName, a.Venue.City,
+		string(a.Venue.Mode), a.Venue.Country, a.Venue.CountryName, a.Venue.City,
 		codes(a.Languages), names(a.Languages), codes(a.Interpretation.Languages), names(a.Interpretation.Languages), bool2(a.Interpretation.TBC),
-		providerCodes(a.Providers, false), providerNames(a.Providers), providerCodes(a.Providers, true), a.OtherProviders, a.Labels.OtherProviders,
-		a.Beneficiaries, a.Labels.Beneficiaries, a.Registration, a.LastModified, strconv.Itoa(a.Sequence),
+		providerCodes(a.Providers, false), providerNames(a.Providers), providerCodes(a.Providers, true), string(a.OtherProviders), a.Labels.OtherProviders,
+		string(a.Beneficiaries), a.Labels.Beneficiaries, a.Registration, a.LastModified, strconv.Itoa(a.Sequence),
 		a.Text.Lang, bool2(a.Text.Fallback), bool2(a.Text.Unreviewed), a.Text.Title, a.Text.Summary, a.Text.Description,
 		a.URLs.Page, a.URLs.Calendar, a.URLs.AreaCalendar,
 	}
@@ -134,7 +134,7 @@ func outcomeCells(a activity) []string {
 	}
 	return []string{
 		held.Notation, held.Text, held.Earliest, held.Latest, held.Start, held.End, held.TimeZone,
-		v.Mode, v.Country, v.CountryName, v.City, heldVenue,
+		string(v.Mode), v.Country, v.CountryName, v.City, heldVenue,
 		participants, institutions, strings.Join(codes, listSep), strings.Join(names, listSep),
 		materials, report, a.Text.Outcome, a.Text.Reason,
 		orig.Notation, orig.Text, orig.Earliest, orig.Latest,

@@ -1,5 +1,7 @@
 package opendata
 
+import "github.com/oic-pesnet/workplan/internal/content"
+
 // The structs below are the documents exactly as published: field order is
 // key order, so the output is stable without sorting. Maps appear only where
 // keys are language codes (langMap and the per-language blocks of the
@@ -138,11 +140,11 @@ type plan struct {
 
 // planFacts are the language-neutral facts of a plan.
 type planFacts struct {
-	ID      string `json:"id"`
-	Status  string `json:"status"`
-	Starts  string `json:"starts"`
-	Ends    string `json:"ends"`
-	Adopted string `json:"adopted,omitempty"`
+	ID      string             `json:"id"`
+	Status  content.PlanStatus `json:"status"`
+	Starts  string             `json:"starts"`
+	Ends    string             `json:"ends"`
+	Adopted string             `json:"adopted,omitempty"`
 	// ActivityCount counts every activity of the plan, those of a draft
 	// too (which the activity lists leave out).
 	ActivityCount int `json:"activity_count"`
@@ -263,12 +265,12 @@ type activity struct {
 // activityFacts and activityMore are the language-neutral scalars shared
 // by both forms of an activity (embedded, so their fields are inlined).
 type activityFacts struct {
-	ID     string `json:"id"`
-	Plan   string `json:"plan"` // since 1.2
-	Area   string `json:"area"`
-	Number int    `json:"number"`
-	Type   string `json:"type"`
-	Status string `json:"status"`
+	ID     string         `json:"id"`
+	Plan   string         `json:"plan"` // since 1.2
+	Area   string         `json:"area"`
+	Number int            `json:"number"`
+	Type   content.Type   `json:"type"`
+	Status content.Status `json:"status"`
 	// Overdue: the dates have passed (as of the document's as_of) while
 	// the status is still planned or confirmed (assemble.Catalog.Overdue,
 	// the site's rule).
@@ -276,11 +278,11 @@ type activityFacts struct {
 }
 
 type activityMore struct {
-	OtherProviders string `json:"other_providers,omitempty"`
-	Beneficiaries  string `json:"beneficiaries"`
-	Registration   string `json:"registration,omitempty"`
-	LastModified   string `json:"last_modified"`
-	Sequence       int    `json:"sequence"`
+	OtherProviders content.Scope `json:"other_providers,omitempty"`
+	Beneficiaries  content.Scope `json:"beneficiaries"`
+	Registration   string        `json:"registration,omitempty"`
+	LastModified   string        `json:"last_modified"`
+	Sequence       int           `json:"sequence"`
 }
 
 // scheduleFacts is the language-neutral part of a schedule.
@@ -301,10 +303,10 @@ type activitySchedule struct {
 }
 
 type venue struct {
-	Mode        string `json:"mode"`
-	Country     string `json:"country,omitempty"`
-	CountryName string `json:"country_name,omitempty"`
-	City        string `json:"city,omitempty"`
+	Mode        content.VenueMode `json:"mode"`
+	Country     string            `json:"country,omitempty"`
+	CountryName string            `json:"country_name,omitempty"`
+	City        string            `json:"city,omitempty"`
 }
 
 type langName struct {
@@ -376,10 +378,10 @@ type catalogSchedule struct {
 }
 
 type catalogVenue struct {
-	Mode        string  `json:"mode"`
-	Country     string  `json:"country,omitempty"`
-	CountryName langMap `json:"country_name,omitempty"`
-	City        string  `json:"city,omitempty"`
+	Mode        content.VenueMode `json:"mode"`
+	Country     string            `json:"country,omitempty"`
+	CountryName langMap           `json:"country_name,omitempty"`
+	City        string            `json:"city,omitempty"`
 }
 
 type catalogLangName struct {

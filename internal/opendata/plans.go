@@ -17,7 +17,7 @@ import (
 func (g *generator) plan(lang string, p *content.Plan) plan {
 	out := plan{
 		planFacts: g.planFacts(p),
-		Labels:    planLabels{Status: g.locs[lang].T("plan_status_"+p.Status, nil)},
+		Labels:    planLabels{Status: g.locs[lang].T(p.Status.Message(), nil)},
 		URLs: planURLs{
 			Page:       g.url(assemble.PlanPath(lang, p.ID)),
 			Pages:      g.perLang(func(l string) string { return g.url(assemble.PlanPath(l, p.ID)) }),

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
+	"github.com/oic-pesnet/workplan/internal/content"
 )
 
 // Views (since 1.4): beside each provider country's document, the
@@ -79,21 +80,21 @@ func (g *generator) viewDocs(lang string, facets *assemble.Facets) {
 		g.docs = append(g.docs, document{path: apiFile(rel), make: func() ([]byte, error) { return encodeJSON(doc()) }})
 	}
 	for _, t := range facets.Types {
-		add("type", t, typeDataPath(lang, t), func() any { return g.typeDoc(lang, t) })
+		add("type", t, typeDataPath(lang, t), func() any { return g.typeDoc(lang, content.Type(t)) })
 	}
 	for _, l := range facets.Languages {
 		add("language", l, languageDataPath(lang, l), func() any { return g.languageDoc(lang, l) })
 	}
 }
 
-func (g *generator) typeDoc(lang, typ string) typeDoc {
+func (g *generator) typeDoc(lang string, typ content.Type) typeDoc {
 	acts := []activity{}
 	for _, a := range g.acts[lang] {
 		if a.Type == typ {
 			acts = append(acts, a)
 		}
 	}
-	entry := viewEntry{Code: typ, Name: g.locs[lang].T("type_"+typ, nil), ActivityCount: len(acts)}
+	entry := viewEntry{Code: string(typ), Name: g.locs[lang].T(typ.Message(), nil), ActivityCount: len(acts)}
 	return typeDoc{langHeader: g.langHeader("type", lang), Type: entry, Activities: acts}
 }
 

@@ -59,9 +59,7 @@ func (c Counts) ByStatus() []int {
 
 // Statuses returns the statuses in the order of the figures, tables and
 // charts.
-func Statuses() []string {
-	return []string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled}
-}
+func Statuses() []content.Status { return content.Statuses() }
 
 // Figures are the progress of a set of activities.
 type Figures struct {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/oic-pesnet/workplan/internal/content"
 )
 
 // The progress chart is an SVG drawn at build time: one horizontal bar per
@@ -52,7 +54,7 @@ const (
 )
 
 // layoutChart places the rows' bars and labels.
-func layoutChart(rows []chartRow, statuses []string, rtl bool) chartGeom {
+func layoutChart(rows []chartRow, statuses []content.Status, rtl bool) chartGeom {
 	g := chartGeom{Width: chartWidth, RTL: rtl}
 	y := 0.0
 	for _, row := range rows {
@@ -71,7 +73,7 @@ func layoutChart(rows []chartRow, statuses []string, rtl bool) chartGeom {
 				continue
 			}
 			w := chartWidth * float64(c) / float64(total)
-			r := rect{X: x, Y: barY, W: w, H: chartBarH, Status: statuses[i], Count: c}
+			r := rect{X: x, Y: barY, W: w, H: chartBarH, Status: string(statuses[i]), Count: c}
 			if rtl {
 				r.X = chartWidth - x - w
 			}

@@ -4,13 +4,15 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/oic-pesnet/workplan/internal/content"
 )
 
 // TestChartGeometry checks the bars: each row's segments fill the width in
 // proportion to its counts, in status order from the start edge; mirrored
 // in a right-to-left page; an empty row is an outline.
 func TestChartGeometry(t *testing.T) {
-	statuses := []string{"planned", "confirmed", "completed", "postponed", "cancelled"}
+	statuses := content.Statuses()
 	rows := []chartRow{{"A", []int{1, 1, 0, 0, 0}}, {"B", []int{0, 0, 3, 0, 1}}, {"C", []int{0, 0, 0, 0, 0}}}
 	type seg struct {
 		x, w   float64

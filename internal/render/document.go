@@ -74,7 +74,7 @@ func (r *Renderer) documentPage(lang string, p *content.Plan) *Page {
 	r.inPlan(pg, lang, p)
 	pg.Crumbs = r.planCrumbs(lang, p, Link{Text: loc.T("document_crumb", nil), Current: true})
 	v := &DocumentView{
-		Text: r.block(p.Texts, lang), Status: loc.T("plan_status_"+p.Status, nil), StatusKey: p.Status,
+		Text: r.block(p.Texts, lang), Status: loc.T(p.Status.Message(), nil), StatusKey: string(p.Status),
 		Period: r.period(lang, p), Adopted: r.adopted(lang, p),
 		PlanHref: assemble.PlanPath(lang, p.ID), PlanLink: loc.T("document_plan_link", nil),
 		Head: []string{loc.T("report_col_number", nil), loc.T("document_col_title", nil), loc.T("document_col_schedule", nil),
@@ -126,8 +126,8 @@ func (r *Renderer) documentRow(lang string, a *content.Activity) DocumentRow {
 		Schedule:      loc.Schedule(a.Schedule, a.ScheduleTBC),
 		Venue:         r.venue(lang, a.Venue),
 		Languages:     r.languageNames(lang, a.Languages),
-		Beneficiaries: loc.T("beneficiaries_"+a.Beneficiaries, nil),
-		Status:        loc.T("status_"+a.Status, nil), StatusKey: a.Status,
+		Beneficiaries: loc.T(a.Beneficiaries.BeneficiariesMessage(), nil),
+		Status:        loc.T(a.Status.Message(), nil), StatusKey: string(a.Status),
 	}
 	if a.OriginalSchedule.Precision != schedule.Undetermined {
 		row.Original = loc.T("original_schedule", map[string]any{"When": loc.Schedule(a.OriginalSchedule, false)})
@@ -140,7 +140,7 @@ func (r *Renderer) documentRow(lang string, a *content.Activity) DocumentRow {
 		row.Providers = append(row.Providers, Item{Text: isolate(loc.Country(p.Country), rtl), TBC: p.TBC})
 	}
 	if a.OtherProviders != "" {
-		row.ProvidersNote = loc.T("other_providers_"+a.OtherProviders, nil)
+		row.ProvidersNote = loc.T(a.OtherProviders.OtherProvidersMessage(), nil)
 	}
 	if a.Status == content.StatusCompleted && a.Outcome.Held.Precision != schedule.Undetermined {
 		row.Held = loc.T("document_held", map[string]any{"When": loc.Schedule(a.Outcome.Held, false)})

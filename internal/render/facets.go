@@ -62,7 +62,7 @@ func (r *Renderer) facetName(lang, kind, key string) string {
 	case assemble.FacetCountries:
 		return loc.Country(key)
 	case assemble.FacetTypes:
-		return loc.T("type_"+key, nil)
+		return loc.T(content.Type(key).Message(), nil)
 	}
 	return loc.Language(key)
 }
@@ -142,7 +142,7 @@ func (r *Renderer) facetPage(lang, kind, key string, n int) *Page {
 	case assemble.FacetCountries:
 		feedPath = feed.CountryPath(lang, strings.ToUpper(key))
 	case assemble.FacetTypes:
-		feedPath = feed.TypePath(lang, key)
+		feedPath = feed.TypePath(lang, content.Type(key))
 	default:
 		feedPath = feed.LanguagePath(lang, key)
 	}

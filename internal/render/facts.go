@@ -14,7 +14,7 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 	rtl := l10n.Dir(lang) == "rtl"
 	plain := func(s string) []Item { return []Item{{Text: isolate(s, rtl)}} }
 	out := []Fact{
-		{Name: loc.T("fact_type", nil), Items: r.linked(lang, assemble.FacetTypes, []string{a.Type}, plain(loc.T("type_"+a.Type, nil)))},
+		{Name: loc.T("fact_type", nil), Items: r.linked(lang, assemble.FacetTypes, []string{string(a.Type)}, plain(loc.T(a.Type.Message(), nil)))},
 		{Name: loc.T("fact_dates", nil), Items: plain(loc.Schedule(a.Schedule, false)), TBC: a.ScheduleTBC},
 		{Name: loc.T("fact_venue", nil), Items: plain(r.venue(lang, a.Venue))},
 		{Name: loc.T("fact_languages", nil), Items: r.linked(lang, assemble.FacetLanguages, a.Languages, r.languages(lang, a.Languages))},
@@ -27,10 +27,10 @@ func (r *Renderer) facts(lang string, a *content.Activity) []Fact {
 		providers.Items = append(providers.Items, Item{Text: r.facetLink(lang, assemble.FacetCountries, p.Country, isolate(loc.Country(p.Country), rtl)), TBC: p.TBC})
 	}
 	if a.OtherProviders != "" {
-		providers.Note = loc.T("other_providers_"+a.OtherProviders, nil)
+		providers.Note = loc.T(a.OtherProviders.OtherProvidersMessage(), nil)
 	}
 	out = append(out, providers,
-		Fact{Name: loc.T("fact_beneficiaries", nil), Items: plain(loc.T("beneficiaries_"+a.Beneficiaries, nil))},
+		Fact{Name: loc.T("fact_beneficiaries", nil), Items: plain(loc.T(a.Beneficiaries.BeneficiariesMessage(), nil))},
 	)
 	return out
 }

@@ -65,15 +65,15 @@ func (r *Renderer) find(lang string) *FindView {
 		areas = append(areas, opt(a.ID, t.ShortTitle))
 	}
 	var types, venues, scopes, statuses []Option
-	for _, t := range []string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop} {
-		types = append(types, opt(t, loc.T("type_"+t, nil)))
+	for _, t := range content.Types() {
+		types = append(types, opt(string(t), loc.T(t.Message(), nil)))
 	}
-	venues = []Option{opt(content.VenueOnline, loc.T("venue_online", nil)), opt(content.VenueOnSite, loc.T("find_venue_onsite", nil))}
-	for _, s := range []string{content.ScopeAll, content.ScopeFrancophone, content.ScopeArabophone} {
-		scopes = append(scopes, opt(s, loc.T("find_scope_"+s, nil)))
+	venues = []Option{opt(string(content.VenueOnline), loc.T("venue_online", nil)), opt(string(content.VenueOnSite), loc.T("find_venue_onsite", nil))}
+	for _, s := range content.Scopes() {
+		scopes = append(scopes, opt(string(s), loc.T("find_scope_"+string(s), nil)))
 	}
-	for _, s := range []string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled} {
-		statuses = append(statuses, opt(s, loc.T("status_"+s, nil)))
+	for _, s := range content.Statuses() {
+		statuses = append(statuses, opt(string(s), loc.T(s.Message(), nil)))
 	}
 	statuses = append(statuses, opt("overdue", loc.T("card_status_overdue", nil)))
 	langs, countries := map[string]bool{}, map[string]bool{}
@@ -149,12 +149,12 @@ func (r *Renderer) findStrings(lang string) template.JS {
 		count = append(count, [2]any{n, loc.N("find_count", n, map[string]any{"Count": "{n}"})})
 	}
 	status := map[string]string{"overdue": loc.T("card_status_overdue", nil)}
-	for _, s := range []string{content.StatusPlanned, content.StatusConfirmed, content.StatusCompleted, content.StatusPostponed, content.StatusCancelled} {
-		status[s] = loc.T("status_"+s, nil)
+	for _, s := range content.Statuses() {
+		status[string(s)] = loc.T(s.Message(), nil)
 	}
 	types := map[string]string{}
-	for _, t := range []string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop} {
-		types[t] = loc.T("type_"+t, nil)
+	for _, t := range content.Types() {
+		types[string(t)] = loc.T(t.Message(), nil)
 	}
 	s := map[string]any{
 		"lang":     lang,

@@ -76,7 +76,7 @@ func dates(s schedule.Schedule) (start, end string) {
 	return s.First.Format("2006-01-02"), s.Last.Format("2006-01-02")
 }
 
-func eventStatus(status string) string {
+func eventStatus(status content.Status) string {
 	switch status {
 	case content.StatusCancelled:
 		return "EventCancelled"

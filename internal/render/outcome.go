@@ -76,7 +76,7 @@ func (r *Renderer) statusNote(lang string, a *content.Activity) *StatusNote {
 		return nil
 	}
 	loc := r.locs[lang]
-	n := &StatusNote{ReasonLabel: loc.T("reason_"+a.Status, nil)}
+	n := &StatusNote{ReasonLabel: loc.T(a.Status.ReasonMessage(), nil)}
 	if t, _ := r.cat.Text(a.Texts, lang); t != nil && t.Reason != "" {
 		n.Reason, n.Lang, n.Dir = isolate(t.Reason, l10n.Dir(t.Lang) == "rtl"), t.Lang, l10n.Dir(t.Lang)
 	}

@@ -268,11 +268,11 @@ func (r *Renderer) activityPage(lang string, a *content.Activity) *Page {
 	_, inArea := r.cat.Position(a)
 	v := &ActivityView{
 		Label:     r.label(lang, a),
-		TypeName:  loc.T("type_"+a.Type, nil),
+		TypeName:  loc.T(a.Type.Message(), nil),
 		When:      loc.Schedule(a.Schedule, a.ScheduleTBC),
 		Venue:     r.venue(lang, a.Venue),
-		Status:    loc.T("status_"+a.Status, nil),
-		StatusKey: a.Status,
+		Status:    loc.T(a.Status.Message(), nil),
+		StatusKey: string(a.Status),
 		Overdue:   r.overdue(lang, a, "overdue_notice"),
 		Text:      r.block(a.Texts, lang),
 		Facts:     append(r.facts(lang, a), r.planFact(lang, plan)),

@@ -95,7 +95,7 @@ func (r *Renderer) planCard(lang string, p *content.Plan) PlanCard {
 	return PlanCard{
 		Href: assemble.PlanPath(lang, p.ID), Lang: t.Lang, Dir: l10n.Dir(t.Lang),
 		Title: isolate(t.Title, rtl), Summary: isolate(t.Summary, rtl),
-		Status: loc.T("plan_status_"+p.Status, nil), StatusKey: p.Status,
+		Status: loc.T(p.Status.Message(), nil), StatusKey: string(p.Status),
 		Period: r.period(lang, p),
 		Count:  loc.N("activities_count", len(r.cat.InPlan(p.ID)), nil),
 	}
@@ -107,8 +107,8 @@ func (r *Renderer) plansPage(lang string) *Page {
 	pg := r.page(lang, title, loc.T("plans_intro", nil), assemble.PlansPath)
 	pg.Crumbs = r.listCrumbs(lang, title, assemble.PlansPath(lang), 1)
 	v := &PlansView{Intro: loc.T("plans_intro", nil)}
-	for _, status := range []string{content.PlanCurrent, content.PlanDraft, content.PlanArchived} {
-		g := PlanGroup{Heading: loc.T("plans_heading_"+status, nil)}
+	for _, status := range []content.PlanStatus{content.PlanCurrent, content.PlanDraft, content.PlanArchived} {
+		g := PlanGroup{Heading: loc.T("plans_heading_"+string(status), nil)}
 		for i := len(r.cat.Plans) - 1; i >= 0; i-- { // latest first
 			if p := r.cat.Plans[i]; p.Status == status {
 				c := r.planCard(lang, p)
@@ -146,7 +146,7 @@ func (r *Renderer) planPage(lang string, p *content.Plan) *Page {
 	r.inPlan(pg, lang, p)
 	pg.Crumbs = r.planCrumbs(lang, p)
 	v := &PlanView{
-		Text: r.block(p.Texts, lang), Status: loc.T("plan_status_"+p.Status, nil), StatusKey: p.Status,
+		Text: r.block(p.Texts, lang), Status: loc.T(p.Status.Message(), nil), StatusKey: string(p.Status),
 		Period:  r.period(lang, p),
 		Adopted: r.adopted(lang, p),
 		Areas: r.areaCards(lang, r.cat.PlanAreas(p.ID), func(a *content.Area) (string, int) {
@@ -252,7 +252,7 @@ func (r *Renderer) planFact(lang string, p *content.Plan) Fact {
 	link += ">" + string(isolate(t.Title, l10n.Dir(t.Lang) == "rtl")) + "</a>"
 	fact := Fact{Name: r.locs[lang].T("fact_plan", nil), Items: []Item{{Text: template.HTML(link)}}}
 	if p.Status != content.PlanCurrent {
-		fact.Note = r.locs[lang].T("plan_status_"+p.Status, nil)
+		fact.Note = r.locs[lang].T(p.Status.Message(), nil)
 	}
 	return fact
 }

@@ -160,12 +160,12 @@ func (r *Renderer) progressView(lang string, p *content.Plan, rep progress.Repor
 		{n(len(rep.Countries)), loc.N("progress_fig_countries", len(rep.Countries), nil)},
 	}
 	for _, s := range progress.Statuses() {
-		v.Legend = append(v.Legend, LegendItem{Key: s, Name: loc.T("progress_col_"+s, nil)})
+		v.Legend = append(v.Legend, LegendItem{Key: string(s), Name: loc.T("progress_col_"+string(s), nil)})
 	}
 	v.Table.Caption = loc.T("progress_table_caption", map[string]any{"Date": r.date(lang, rep.AsOf)})
 	v.Table.Head = []string{loc.T("progress_col_area", nil)}
 	for _, s := range progress.Statuses() {
-		v.Table.Head = append(v.Table.Head, loc.T("progress_col_"+s, nil))
+		v.Table.Head = append(v.Table.Head, loc.T("progress_col_"+string(s), nil))
 	}
 	v.Table.Head = append(v.Table.Head, loc.T("progress_col_total", nil), loc.T("progress_col_percent", nil),
 		loc.T("progress_col_participants", nil), loc.T("progress_col_countries", nil))
@@ -214,7 +214,7 @@ func (r *Renderer) overdueItem(lang string, a *content.Activity) OverdueItem {
 	return OverdueItem{
 		Href: assemble.ActivityPath(lang, a.ID), Label: r.label(lang, a),
 		Title: isolate(t.Title, l10n.Dir(t.Lang) == "rtl"), Lang: t.Lang, Dir: l10n.Dir(t.Lang),
-		When: loc.Schedule(a.Schedule, a.ScheduleTBC), Status: loc.T("status_"+a.Status, nil),
+		When: loc.Schedule(a.Schedule, a.ScheduleTBC), Status: loc.T(a.Status.Message(), nil),
 	}
 }
 
@@ -260,7 +260,7 @@ func (r *Renderer) reportRow(lang string, a *content.Activity) ReportRow {
 	row := ReportRow{
 		Number: loc.T("report_number", map[string]any{"Area": loc.Number(r.cat.AreaOf(a).Number), "Number": loc.Number(a.Number)}),
 		Title:  isolate(t.Title, l10n.Dir(t.Lang) == "rtl"), Lang: t.Lang, Dir: l10n.Dir(t.Lang),
-		Planned: loc.Schedule(a.Schedule, a.ScheduleTBC), Status: loc.T("status_"+a.Status, nil), StatusKey: a.Status,
+		Planned: loc.Schedule(a.Schedule, a.ScheduleTBC), Status: loc.T(a.Status.Message(), nil), StatusKey: string(a.Status),
 		RemarksLang: lang, RemarksDir: l10n.Dir(lang),
 	}
 	if a.OriginalSchedule.Precision != schedule.Undetermined {

@@ -43,7 +43,7 @@ func (r *Renderer) planTimeline(lang string, p *content.Plan, only *content.Area
 			}
 			acts = append(acts, act)
 			s := act.Schedule
-			row.Items = append(row.Items, tlItem{First: s.First, Last: s.Last, Status: act.Status,
+			row.Items = append(row.Items, tlItem{First: s.First, Last: s.Last, Status: string(act.Status),
 				Fuzzy: act.ScheduleTBC || s.Precision == schedule.Month || s.Precision == schedule.Quarter})
 		}
 		rows, dated = append(rows, row), append(dated, acts)

@@ -107,13 +107,19 @@ func (p *project) defaults(req Request) Request {
 		req.Plan = p.current()
 	}
 	if req.Type == "" {
-		req.Type = content.TypeTraining
+		req.Type = string(content.TypeTraining)
 	}
 	return req
 }
 
 // Types are the activity types, in the order they are offered.
-var types = []string{content.TypeTraining, content.TypeWebinar, content.TypeWorkshop}
+var types = func() []string {
+	var out []string
+	for _, t := range content.Types() {
+		out = append(out, string(t))
+	}
+	return out
+}()
 
 // plans returns the ids of the plans, by period.
 func (p *project) plans() []string {

@@ -120,8 +120,8 @@ func (x *Index) head(lang string, acts []*content.Activity, shards int) ([]byte,
 			over = 1
 		}
 		first, last := Dates(a.Schedule)
-		h.Acts[i] = []any{code("area", a.Area), code("type", a.Type), code("mode", a.Venue.Mode),
-			code("scope", a.Beneficiaries), code("status", a.Status), first, last, over,
+		h.Acts[i] = []any{code("area", a.Area), code("type", string(a.Type)), code("mode", string(a.Venue.Mode)),
+			code("scope", string(a.Beneficiaries)), code("status", string(a.Status)), first, last, over,
 			strings.Join(a.Languages, " "), strings.Join(a.Interpretation, " "), strings.Join(Countries(a), " ")}
 	}
 	return encode(h)
@@ -162,7 +162,7 @@ func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
 		when := loc.Schedule(a.Schedule, a.ScheduleTBC)
 		venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
 		s.Cards[i] = []string{a.ID, label, t.Lang, t.Title, t.Summary, when, venue, area.ShortTitle}
-		words := []string{a.ID, label, t.Title, t.Summary, area.ShortTitle, loc.T("type_"+a.Type, nil), venue, when}
+		words := []string{a.ID, label, t.Title, t.Summary, area.ShortTitle, loc.T(a.Type.Message(), nil), venue, when}
 		for _, c := range Countries(a) {
 			words = append(words, loc.Country(c))
 		}

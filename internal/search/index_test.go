@@ -90,7 +90,7 @@ func TestIndexRows(t *testing.T) {
 		for i, a := range acts {
 			row := h.Acts[i]
 			first, last := Dates(a.Schedule)
-			if h.Dicts["area"][int(row[0].(float64))] != a.Area || h.Dicts["type"][int(row[1].(float64))] != a.Type ||
+			if h.Dicts["area"][int(row[0].(float64))] != a.Area || h.Dicts["type"][int(row[1].(float64))] != string(a.Type) ||
 				int(row[5].(float64)) != first || int(row[6].(float64)) != last || s.Cards[i][0] != a.ID {
 				t.Errorf("%s row %d = %v, card %v: not %s", lang, i, row, s.Cards[i][0], a.ID)
 			}
