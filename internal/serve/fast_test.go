@@ -85,6 +85,14 @@ func TestTextEditFast(t *testing.T) {
 	sameAs(t, served(s), want)
 }
 
+// watchNow starts s.Watch and returns once it sees every change.
+func watchNow(s *Server, stop chan struct{}, dir string, interval time.Duration) {
+	ready := make(chan struct{})
+	s.watching = func() { close(ready) }
+	go s.Watch(stop, dir, interval)
+	<-ready
+}
+
 // next is the next event, or a failure after a while.
 func next(t *testing.T, events <-chan event) event {
 	t.Helper()
@@ -128,8 +136,7 @@ func TestWatchTextEdit(t *testing.T) {
 	<-events
 	stop := make(chan struct{})
 	defer close(stop)
-	go s.Watch(stop, dir, 20*time.Millisecond)
-	time.Sleep(100 * time.Millisecond)
+	watchNow(s, stop, dir, 20*time.Millisecond)
 	edit(t, filepath.Join(dir, "content/activities/lmi-webinar/index.en.md"), "\n---\n", "\n---\nA new paragraph.\n\n")
 	page := "en/activities/lmi-webinar/index.html"
 	for i, want := range []bool{true, false} {
@@ -151,8 +158,7 @@ func TestWatchFolders(t *testing.T) {
 	<-events
 	stop := make(chan struct{})
 	defer close(stop)
-	go s.Watch(stop, dir, time.Hour) // an hour: polling would not see it in time
-	time.Sleep(100 * time.Millisecond)
+	watchNow(s, stop, dir, time.Hour) // an hour: polling would not see it in time
 	act := filepath.Join(dir, "content/activities")
 	// Made outside, then moved in at once, as a folder arrives from git.
 	made := filepath.Join(t.TempDir(), "lmi-copy")

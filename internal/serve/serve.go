@@ -51,6 +51,9 @@ type Server struct {
 	// that started before the last one is not swapped in.
 	edits int
 	kick  chan time.Duration // asks the background builder for a build, after a wait
+	// watching, when set, is called once Watch sees every change (tests
+	// wait for it rather than for a guessed delay).
+	watching func()
 }
 
 // event is what open tabs are told after a build that changed something:

@@ -183,8 +183,7 @@ func TestWatch(t *testing.T) {
 			if mode == "poll" {
 				watchDir = ""
 			}
-			go s.Watch(stop, watchDir, 20*time.Millisecond)
-			time.Sleep(100 * time.Millisecond)
+			watchNow(s, stop, watchDir, 20*time.Millisecond)
 			file := filepath.Join(dir, "content/activities/neet-readiness/index.en.md")
 			now := time.Now().Add(time.Second)
 			if err := os.Chtimes(file, now, now); err != nil {

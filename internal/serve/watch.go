@@ -129,7 +129,6 @@ func (src *sources) diff(old, next map[string]stamp, look func(string) bool) []s
 // that leaves a file's bytes as they were builds nothing.
 func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration) {
 	src := &sources{fsys: s.project, files: map[string]stamp{}}
-	src.scan()
 	go s.builder(stop)
 	take := func(changed []string) {
 		if len(changed) > 0 {
@@ -137,16 +136,22 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 		}
 	}
 	if dir != "" {
+		// Notifications first, then the stamps: a change in between is
+		// both notified and stamped, and builds nothing more.
 		if w, err := notify(dir); err == nil {
 			defer w.Close()
+			src.scan()
+			s.ready()
 			s.watchEvents(stop, w, dir, func(names []string) { take(src.update(names)) })
 			return
 		} else if s.log != nil {
 			s.logf("file notifications unavailable (%v): checking for changes every %s instead\n", err, interval)
 		}
 	}
+	src.scan()
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	s.ready()
 	for {
 		select {
 		case <-stop:
@@ -226,6 +231,13 @@ func addTree(w *fsnotify.Watcher, root string) error {
 		}
 		return w.Add(p)
 	})
+}
+
+// ready tells a test that Watch now sees every change.
+func (s *Server) ready() {
+	if s.watching != nil {
+		s.watching()
+	}
 }
 
 func (s *Server) logf(format string, args ...any) {
