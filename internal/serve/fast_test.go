@@ -181,3 +181,31 @@ func TestWatchFolders(t *testing.T) {
 	}
 	sameAs(t, served(s), fullBuild(t, dir))
 }
+
+// TestHiddenFilesBuildNothing: an editor's swap file written beside a
+// text (a dot file, which no stage reads) builds and reloads nothing.
+func TestHiddenFilesBuildNothing(t *testing.T) {
+	dir := project(t)
+	s, ts := start(t, dir)
+	events := subscribe(t, ts.URL)
+	<-events
+	stop := make(chan struct{})
+	defer close(stop)
+	watchNow(s, stop, dir, 20*time.Millisecond)
+	before := s.builds.Load()
+	swap := filepath.Join(dir, "content/activities/lmi-webinar/.index.fr.md.swp")
+	if err := os.WriteFile(swap, []byte("b0VIM 9.0"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case ev := <-events:
+		t.Fatalf("a swap file built and notified: %+v", ev)
+	case <-time.After(2*reloadFirst + 500*time.Millisecond):
+	}
+	if n := s.builds.Load() - before; n != 0 {
+		t.Errorf("a swap file started %d build(s)", n)
+	}
+	if !hidden("content/.git/x") || !hidden(".x") || hidden("content/activities/a/index.fr.md") {
+		t.Error("hidden")
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/build"
@@ -49,8 +50,9 @@ type Server struct {
 	remake *build.Remaker
 	// edits counts the source changes seen (Update): a background build
 	// that started before the last one is not swapped in.
-	edits int
-	kick  chan time.Duration // asks the background builder for a build, after a wait
+	edits  int
+	kick   chan time.Duration // asks the background builder for a build, after a wait
+	builds atomic.Int64       // full builds started, for tests
 	// watching, when set, is called once Watch sees every change (tests
 	// wait for it rather than for a guessed delay).
 	watching func()
@@ -100,6 +102,7 @@ func (s *Server) Rebuild() (time.Duration, error) {
 
 // buildAll builds the whole project, in memory.
 func (s *Server) buildAll() built {
+	s.builds.Add(1)
 	start := time.Now()
 	res, err := build.Build(s.project, s.opts)
 	rules, rerr := netlify.Load(s.project, "netlify.toml")

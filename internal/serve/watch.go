@@ -68,6 +68,18 @@ func (src *sources) update(names []string) []string {
 	return changed
 }
 
+// hidden reports whether p is or lies in a dot file or folder, which no
+// stage of the build reads: an editor's swap file (.index.fr.md.swp),
+// lock or backup, or a .git folder. Changing one builds nothing.
+func hidden(p string) bool {
+	for part := range strings.SplitSeq(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
 // watchedPath reports whether p is a source or lies under one.
 func watchedPath(p string) bool {
 	for _, root := range watched {
@@ -131,6 +143,7 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 	src := &sources{fsys: s.project, files: map[string]stamp{}}
 	go s.builder(stop)
 	take := func(changed []string) {
+		changed = slices.DeleteFunc(changed, hidden)
 		if len(changed) > 0 {
 			s.Update(changed)
 		}
