@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,12 +86,27 @@ func TestTextEditFast(t *testing.T) {
 	sameAs(t, served(s), want)
 }
 
-// watchNow starts s.Watch and returns once it sees every change.
-func watchNow(s *Server, stop chan struct{}, dir string, interval time.Duration) {
+// watching serves a copy of the fixture project, subscribes to its events
+// (the first, the initial build's, taken) and starts its watcher, with
+// file notifications or by polling every interval; it returns once the
+// watcher sees every change. The watcher stops with the test.
+func watching(t *testing.T, notify bool, interval time.Duration) (*Server, *httptest.Server, string, <-chan event) {
+	t.Helper()
+	dir := project(t)
+	s, ts := start(t, dir)
+	events := subscribe(t, ts.URL)
+	<-events
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	watchDir := dir
+	if !notify {
+		watchDir = ""
+	}
 	ready := make(chan struct{})
 	s.watching = func() { close(ready) }
-	go s.Watch(stop, dir, interval)
+	go s.Watch(stop, watchDir, interval)
 	<-ready
+	return s, ts, dir, events
 }
 
 // next is the next event, or a failure after a while.
@@ -130,13 +146,7 @@ func TestFastRefused(t *testing.T) {
 // TestWatchTextEdit: through the watcher, a body edit reloads the page's
 // tab from the fast path, then the background build sends the rest.
 func TestWatchTextEdit(t *testing.T) {
-	dir := project(t)
-	s, ts := start(t, dir)
-	events := subscribe(t, ts.URL)
-	<-events
-	stop := make(chan struct{})
-	defer close(stop)
-	watchNow(s, stop, dir, 20*time.Millisecond)
+	s, _, dir, events := watching(t, true, 20*time.Millisecond)
 	edit(t, filepath.Join(dir, "content/activities/lmi-webinar/index.en.md"), "\n---\n", "\n---\nA new paragraph.\n\n")
 	page := "en/activities/lmi-webinar/index.html"
 	for i, want := range []bool{true, false} {
@@ -152,13 +162,7 @@ func TestWatchTextEdit(t *testing.T) {
 // gives, a folder standing for everything under it), and the site served
 // afterwards equals a full build.
 func TestWatchFolders(t *testing.T) {
-	dir := project(t)
-	s, ts := start(t, dir)
-	events := subscribe(t, ts.URL)
-	<-events
-	stop := make(chan struct{})
-	defer close(stop)
-	watchNow(s, stop, dir, time.Hour) // an hour: polling would not see it in time
+	s, _, dir, events := watching(t, true, time.Hour) // an hour: polling would not see it in time
 	act := filepath.Join(dir, "content/activities")
 	// Made outside, then moved in at once, as a folder arrives from git.
 	made := filepath.Join(t.TempDir(), "lmi-copy")
@@ -185,13 +189,7 @@ func TestWatchFolders(t *testing.T) {
 // TestHiddenFilesBuildNothing: an editor's swap file written beside a
 // text (a dot file, which no stage reads) builds and reloads nothing.
 func TestHiddenFilesBuildNothing(t *testing.T) {
-	dir := project(t)
-	s, ts := start(t, dir)
-	events := subscribe(t, ts.URL)
-	<-events
-	stop := make(chan struct{})
-	defer close(stop)
-	watchNow(s, stop, dir, 20*time.Millisecond)
+	s, _, dir, events := watching(t, true, 20*time.Millisecond)
 	before := s.builds.Load()
 	swap := filepath.Join(dir, "content/activities/lmi-webinar/.index.fr.md.swp")
 	if err := os.WriteFile(swap, []byte("b0VIM 9.0"), 0o644); err != nil {

@@ -173,17 +173,7 @@ func TestRebuildLoop(t *testing.T) {
 func TestWatch(t *testing.T) {
 	for _, mode := range []string{"notify", "poll"} {
 		t.Run(mode, func(t *testing.T) {
-			dir := project(t)
-			s, ts := start(t, dir)
-			events := subscribe(t, ts.URL)
-			<-events
-			stop := make(chan struct{})
-			defer close(stop)
-			watchDir := dir
-			if mode == "poll" {
-				watchDir = ""
-			}
-			watchNow(s, stop, watchDir, 20*time.Millisecond)
+			_, ts, dir, events := watching(t, mode == "notify", 20*time.Millisecond)
 			file := filepath.Join(dir, "content/activities/neet-readiness/index.en.md")
 			now := time.Now().Add(time.Second)
 			if err := os.Chtimes(file, now, now); err != nil {
