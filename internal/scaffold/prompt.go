@@ -57,7 +57,7 @@ func (p *project) questions(req *Request) []question {
 			check: func(s string) error { return p.checkArea(req.Plan, s) }},
 		question{label: "Activity id (lowercase words joined by hyphens, e.g. digital-skills-training)", dst: &req.ID,
 			check: p.checkID},
-		question{label: "Type", choices: func() []string { return types }, def: string(content.TypeTraining), dst: &req.Type, check: checkType},
+		question{label: "Type", choices: typeNames, def: string(content.TypeTraining), dst: &req.Type, check: checkType},
 	)
 }
 

@@ -112,14 +112,15 @@ func (p *project) defaults(req Request) Request {
 	return req
 }
 
-// Types are the activity types, in the order they are offered.
-var types = func() []string {
+// typeNames are the activity types as editors write them, in the order
+// they are offered.
+func typeNames() []string {
 	var out []string
 	for _, t := range content.Types() {
 		out = append(out, string(t))
 	}
 	return out
-}()
+}
 
 // plans returns the ids of the plans, by period.
 func (p *project) plans() []string {
@@ -177,6 +178,7 @@ func (p *project) checkID(id string) error {
 }
 
 func checkType(typ string) error {
+	types := typeNames()
 	if !slices.Contains(types, typ) {
 		return fmt.Errorf("unknown type %q: use %s or %s", typ, strings.Join(types[:len(types)-1], ", "), types[len(types)-1])
 	}
