@@ -1,8 +1,10 @@
 package feed
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -16,20 +18,39 @@ import (
 // UID returns the stable UID of an activity's event in lang.
 func UID(id, lang, domain string) string { return fmt.Sprintf("%s-%s@%s", id, lang, domain) }
 
-// events returns the VEVENTs of an activity in a feed of mode: none for
-// an undated activity or a fuzzy one in a dated feed; one marker on the
-// first day for a fuzzy one in a planning feed; one all-day event over the
-// real days of a day schedule; one event per day for timed schedules.
-func (w *Writer) events(lang string, a *content.Activity, mode Mode) []*ical.Component {
+// events returns the encoded VEVENTs of the activity of k in a feed of
+// its mode (buildEvents): none for an undated activity or a fuzzy one in a
+// dated feed; one marker on the first day for a fuzzy one in a planning
+// feed; one all-day event over the real days of a day schedule; one event
+// per day for timed schedules.
+func (w *Writer) events(k eventKey) ([]byte, error) {
 	// An event is the same in every feed it is in (about ten per activity
-	// and language): built once, then only read by the encoders.
-	key := eventKey{lang, a, mode}
-	if evs, ok := w.built.Load(key); ok {
-		return evs.([]*ical.Component)
+	// and language): built and encoded once, then copied into each feed.
+	v, ok := w.built.Load(k)
+	if !ok {
+		v, _ = w.built.LoadOrStore(k, &encoded{})
 	}
-	evs := w.buildEvents(lang, a, mode)
-	w.built.Store(key, evs)
-	return evs
+	e := v.(*encoded)
+	e.once.Do(func() {
+		var buf bytes.Buffer
+		f := &folder{w: &buf}
+		for _, ev := range w.buildEvents(k.lang, k.a, k.mode) {
+			// Encode takes a calendar but checks and writes the
+			// component it wraps: here, one VEVENT.
+			if e.err = ical.NewEncoder(f).Encode(&ical.Calendar{Component: ev}); e.err != nil {
+				return
+			}
+		}
+		e.bytes = buf.Bytes()
+	})
+	return e.bytes, e.err
+}
+
+// encoded is the encoding of the events of one eventKey, made once.
+type encoded struct {
+	once  sync.Once
+	bytes []byte
+	err   error
 }
 
 // eventKey names the events of an activity in one language and feed mode.
@@ -37,6 +58,16 @@ type eventKey struct {
 	lang string
 	a    *content.Activity
 	mode Mode
+}
+
+// keyOf is the key of a's events in lang for mode: the two modes differ
+// only for fuzzy schedules (a marker in planning feeds, nothing in dated
+// ones), so the events of every other schedule are shared by both.
+func keyOf(lang string, a *content.Activity, mode Mode) eventKey {
+	if !fuzzy(When(a)) {
+		mode = Planning
+	}
+	return eventKey{lang, a, mode}
 }
 
 func (w *Writer) buildEvents(lang string, a *content.Activity, mode Mode) []*ical.Component {

@@ -82,7 +82,7 @@ type Writer struct {
 	locs    map[string]*l10n.Localizer
 	text    *plaintext.Converter
 	baseURL string
-	built   sync.Map // eventKey → []*ical.Component
+	built   sync.Map // eventKey → *encoded
 	// uses counts, per event, the feeds listed that hold it; the last one
 	// to be made drops it from built, so that the events of a large
 	// catalog are not all held until the end of the build.
@@ -118,13 +118,13 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	w.uses = map[eventKey]*atomic.Int32{}
 	add := func(f feedSpec) {
 		for _, a := range f.acts {
-			k := eventKey{f.lang, a, f.mode}
+			k := keyOf(f.lang, a, f.mode)
 			if w.uses[k] == nil {
 				w.uses[k] = &atomic.Int32{}
 			}
 			w.uses[k].Add(1)
 		}
-		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return encode(w.calendar(f)) }})
+		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return w.feed(f) }})
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
@@ -211,6 +211,55 @@ func encode(cal *ical.Calendar) ([]byte, error) {
 
 func (w *Writer) abs(p string) string { return w.baseURL + p }
 
+// feed encodes the calendar of f. Its properties are encoded with the
+// calendar around one marker component, which is then replaced by the
+// events, each encoded once for every feed that holds it (events).
+func (w *Writer) feed(f feedSpec) ([]byte, error) {
+	cal := w.calendar(f)
+	var evs [][]byte
+	size := 0
+	for _, a := range f.acts {
+		k := keyOf(f.lang, a, f.mode)
+		b, err := w.events(k)
+		w.used(k)
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > 0 {
+			evs = append(evs, b)
+			size += len(b)
+		}
+	}
+	if len(evs) == 0 {
+		cal.Children = append(cal.Children, w.emptyNote(f.lang, f.path))
+		return encode(cal)
+	}
+	cal.Children = append(cal.Children, ical.NewComponent(spliceMarker))
+	frame, err := encode(cal)
+	if err != nil {
+		return nil, err
+	}
+	return splice(frame, evs, size), nil
+}
+
+// spliceMarker names the component that stands for a feed's events while
+// its calendar is encoded.
+const spliceMarker = "X-PESNET-EVENTS"
+
+// splice replaces the marker component in frame by evs (size octets).
+func splice(frame []byte, evs [][]byte, size int) []byte {
+	marker := []byte("BEGIN:" + spliceMarker + "\r\nEND:" + spliceMarker + "\r\n")
+	i := bytes.Index(frame, marker)
+	out := make([]byte, 0, len(frame)-len(marker)+size)
+	out = append(out, frame[:i]...)
+	for _, b := range evs {
+		out = append(out, b...)
+	}
+	return append(out, frame[i+len(marker):]...)
+}
+
+// calendar is the VCALENDAR of f, with its properties and without
+// components.
 func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	lang, loc := f.lang, w.locs[f.lang]
 	cal := ical.NewCalendar()
@@ -235,14 +284,6 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	// RFC 7986 requires the VALUE parameter on REFRESH-INTERVAL.
 	cal.Props.Set(&ical.Prop{Name: ical.PropRefreshInterval, Params: ical.Params{"VALUE": {"DURATION"}}, Value: Refresh})
 	cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: Refresh})
-	for _, a := range f.acts {
-		evs := w.events(lang, a, f.mode)
-		w.used(eventKey{lang, a, f.mode})
-		cal.Children = append(cal.Children, evs...)
-	}
-	if len(cal.Children) == 0 {
-		cal.Children = append(cal.Children, w.emptyNote(lang, f.path))
-	}
 	// The calendar says as of which day its statuses hold (its
 	// description, and overdue marks): it is last modified on that day,
 	// the latest the content gives (never the clock).
