@@ -16,20 +16,41 @@ func (g *generator) languages() []languageInfo {
 	return out
 }
 
+// activitiesDoc is the head of lang's activities.json: its list of
+// activities (allActs) empty, for writeActs.
 func (g *generator) activitiesDoc(lang string) activitiesDoc {
-	return activitiesDoc{langHeader: g.langHeader("activities", lang), Plans: g.plans[lang], Areas: g.areas[lang], Activities: g.acts[lang]}
+	return activitiesDoc{langHeader: g.langHeader("activities", lang), Plans: g.plans[lang], Areas: g.areas[lang], Activities: []activity{}}
 }
 
-// areaDoc is the document of the i-th area (in catalog order) in lang.
-func (g *generator) areaDoc(lang string, i int) areaDoc {
-	a := g.areas[lang][i]
-	acts := []activity{}
-	for _, act := range g.acts[lang] {
-		if act.Area == a.ID {
-			acts = append(acts, act)
+// allActs lists every activity of lang (by index in g.acts).
+func (g *generator) allActs(lang string) []int {
+	idx := make([]int, len(g.acts[lang]))
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// areaActs lists the activities of the i-th area (in catalog order).
+func (g *generator) areaActs(lang string, i int) []int {
+	return g.actsWhere(lang, func(a *activity) bool { return a.Area == g.areas[lang][i].ID })
+}
+
+// actsWhere lists the activities of lang that keep holds for, in plan order.
+func (g *generator) actsWhere(lang string, keep func(*activity) bool) []int {
+	idx := []int{}
+	for i := range g.acts[lang] {
+		if keep(&g.acts[lang][i]) {
+			idx = append(idx, i)
 		}
 	}
-	return areaDoc{langHeader: g.langHeader("area", lang), Area: a, Activities: acts}
+	return idx
+}
+
+// areaDoc is the head of the document of the i-th area (in catalog order)
+// in lang: its list of activities (areaActs) empty, for writeActs.
+func (g *generator) areaDoc(lang string, i int) areaDoc {
+	return areaDoc{langHeader: g.langHeader("area", lang), Area: g.areas[lang][i], Activities: []activity{}}
 }
 
 // countries lists, by code, the provider countries of at least one
@@ -61,16 +82,18 @@ func (g *generator) countriesDoc(lang string, countries []country) countriesDoc 
 	return countriesDoc{langHeader: g.langHeader("countries", lang), Countries: countries}
 }
 
-// countryDoc lists the activities c provides or may provide (its
+// countryActs lists the activities c provides or may provide (its
 // participation flagged "to be confirmed"), in plan order.
+func (g *generator) countryActs(lang string, c country) []int {
+	return g.actsWhere(lang, func(a *activity) bool {
+		return slices.ContainsFunc(a.Providers, func(p provider) bool { return p.Country == c.Code })
+	})
+}
+
+// countryDoc is the head of the document of c: its list of activities
+// (countryActs) empty, for writeActs.
 func (g *generator) countryDoc(lang string, c country) countryDoc {
-	acts := []activity{}
-	for _, act := range g.acts[lang] {
-		if slices.ContainsFunc(act.Providers, func(p provider) bool { return p.Country == c.Code }) {
-			acts = append(acts, act)
-		}
-	}
-	return countryDoc{langHeader: g.langHeader("country", lang), Country: c, Activities: acts}
+	return countryDoc{langHeader: g.langHeader("country", lang), Country: c, Activities: []activity{}}
 }
 
 func (g *generator) indexDoc() indexDoc {

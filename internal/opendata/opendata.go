@@ -146,6 +146,7 @@ type generator struct {
 	// (plans by period), built once and shared by every document of that
 	// language.
 	acts     map[string][]activity
+	json     map[string][]sharedJSON // acts encoded (shared.go)
 	areas    map[string][]area
 	plans    map[string][]plan
 	docs     []document
@@ -165,8 +166,9 @@ type document struct {
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
 	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: cmp.Or(opts.Text, plaintext.New()),
-		problems: problems, acts: map[string][]activity{}, areas: map[string][]area{}, plans: map[string][]plan{}}
+		problems: problems, acts: map[string][]activity{}, json: map[string][]sharedJSON{}, areas: map[string][]area{}, plans: map[string][]plan{}}
 	for _, lang := range cat.Languages {
+		g.json[lang] = make([]sharedJSON, len(cat.Activities))
 		g.locs[lang] = bundle.Localizer(lang)
 		g.acts[lang] = make([]activity, 0, len(cat.Activities))
 		g.areas[lang] = make([]area, 0, len(cat.Areas))
@@ -195,24 +197,14 @@ func (g *generator) documents() {
 		return writeList(w, doc, items)
 	})
 	for _, lang := range g.cat.Languages {
-		g.emitList(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", func(w io.Writer) error {
-			doc := g.activitiesDoc(lang)
-			items := doc.Activities
-			doc.Activities = []activity{}
-			return writeList(w, doc, items)
-		})
+		g.emitActs(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", lang, g.allActs(lang), func() any { return g.activitiesDoc(lang) })
 		for i, a := range g.cat.Areas {
-			g.emitList(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), func(w io.Writer) error {
-				doc := g.areaDoc(lang, i)
-				items := doc.Activities
-				doc.Activities = []activity{}
-				return writeList(w, doc, items)
-			})
+			g.emitActs(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), lang, g.areaActs(lang, i), func() any { return g.areaDoc(lang, i) })
 		}
 		countries := g.countries(lang)
 		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", func() any { return g.countriesDoc(lang, countries) })
 		for _, c := range countries {
-			g.emitJSON(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), func() any { return g.countryDoc(lang, c) })
+			g.emitActs(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), lang, g.countryActs(lang, c), func() any { return g.countryDoc(lang, c) })
 		}
 	}
 	facets := assemble.NewFacets(g.cat)
@@ -233,6 +225,14 @@ func (g *generator) emitList(ref docRef, rel string, write func(w io.Writer) err
 	ref.MediaType, ref.Schema, ref.URL = "application/json", g.schemaURL(ref.Kind), g.apiURL(rel)
 	g.index = append(g.index, ref)
 	g.docs = append(g.docs, document{path: apiFile(rel), write: write})
+}
+
+// emitActs lists a JSON document of kind ref.Kind: head, a document whose
+// last field is an empty list of activities, with the activities idx of
+// lang in that list, each encoded once for all the documents (writeActs).
+func (g *generator) emitActs(ref docRef, rel, lang string, idx []int, head func() any) {
+	g.listed(lang, idx)
+	g.emitList(ref, rel, func(w io.Writer) error { return g.writeActs(w, head(), lang, idx) })
 }
 
 // writeList writes head, a document whose last field is a list left empty,

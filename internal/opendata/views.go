@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"io"
 	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -75,43 +76,53 @@ func LanguageDataPath(lang, code string) string {
 
 // viewDocs lists the documents of every type and language in lang.
 func (g *generator) viewDocs(lang string, facets *assemble.Facets) {
-	add := func(kind, key, rel string, doc func() any) {
+	add := func(kind, key, rel string, idx []int, head func() any) {
 		g.views = append(g.views, viewRef{Kind: kind, Lang: lang, Key: key, URL: g.apiURL(rel), Schema: g.schemaURL(kind)})
-		g.docs = append(g.docs, document{path: apiFile(rel), make: func() ([]byte, error) { return encodeJSON(doc()) }})
+		g.listed(lang, idx)
+		g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error { return g.writeActs(w, head(), lang, idx) }})
 	}
 	for _, t := range facets.Types {
-		add("type", t, typeDataPath(lang, t), func() any { return g.typeDoc(lang, content.Type(t)) })
+		idx := g.typeActs(lang, content.Type(t))
+		add("type", t, typeDataPath(lang, t), idx, func() any { return g.typeDoc(lang, content.Type(t), idx) })
 	}
 	for _, l := range facets.Languages {
-		add("language", l, languageDataPath(lang, l), func() any { return g.languageDoc(lang, l) })
+		idx := g.languageActs(lang, l)
+		add("language", l, languageDataPath(lang, l), idx, func() any { return g.languageDoc(lang, l, idx) })
 	}
 }
 
-func (g *generator) typeDoc(lang string, typ content.Type) typeDoc {
-	acts := []activity{}
-	for _, a := range g.acts[lang] {
-		if a.Type == typ {
-			acts = append(acts, a)
-		}
-	}
-	entry := viewEntry{Code: string(typ), Name: g.locs[lang].T(typ.Message(), nil), ActivityCount: len(acts)}
-	return typeDoc{langHeader: g.langHeader("type", lang), Type: entry, Activities: acts}
+// typeActs lists the activities of typ, in plan order.
+func (g *generator) typeActs(lang string, typ content.Type) []int {
+	return g.actsWhere(lang, func(a *activity) bool { return a.Type == typ })
 }
 
-func (g *generator) languageDoc(lang, code string) languageDoc {
-	acts := []activity{}
-	interpreted := 0
+// typeDoc is the head of the document of typ (its list of activities
+// empty, for writeActs), whose activities are idx (typeActs).
+func (g *generator) typeDoc(lang string, typ content.Type, idx []int) typeDoc {
+	entry := viewEntry{Code: string(typ), Name: g.locs[lang].T(typ.Message(), nil), ActivityCount: len(idx)}
+	return typeDoc{langHeader: g.langHeader("type", lang), Type: entry, Activities: []activity{}}
+}
+
+// languageActs lists the activities delivered in code or interpreted into
+// it, in plan order.
+func (g *generator) languageActs(lang, code string) []int {
 	is := func(l langName) bool { return l.Code == code }
-	for _, a := range g.acts[lang] {
-		delivered := slices.ContainsFunc(a.Languages, is)
-		if delivered || slices.ContainsFunc(a.Interpretation.Languages, is) {
-			acts = append(acts, a)
-			if !delivered {
-				interpreted++
-			}
+	return g.actsWhere(lang, func(a *activity) bool {
+		return slices.ContainsFunc(a.Languages, is) || slices.ContainsFunc(a.Interpretation.Languages, is)
+	})
+}
+
+// languageDoc is the head of the document of the language code (its list
+// of activities empty, for writeActs), whose activities are idx
+// (languageActs).
+func (g *generator) languageDoc(lang, code string, idx []int) languageDoc {
+	interpreted := 0
+	for _, i := range idx {
+		if !slices.ContainsFunc(g.acts[lang][i].Languages, func(l langName) bool { return l.Code == code }) {
+			interpreted++
 		}
 	}
-	entry := languageEntry{viewEntry: viewEntry{Code: code, Name: g.locs[lang].Language(code), ActivityCount: len(acts)},
+	entry := languageEntry{viewEntry: viewEntry{Code: code, Name: g.locs[lang].Language(code), ActivityCount: len(idx)},
 		InterpretedCount: interpreted}
-	return languageDoc{langHeader: g.langHeader("language", lang), Language: entry, Activities: acts}
+	return languageDoc{langHeader: g.langHeader("language", lang), Language: entry, Activities: []activity{}}
 }
