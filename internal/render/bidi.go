@@ -36,6 +36,9 @@ func isolate(s string, rtl bool) template.HTML {
 var unbreakable = regexp.MustCompile(`\b(?:[A-Z]{2,}(?:-[A-Z]{2,})+|\d{4}[-–]\d{4})\b`)
 
 func nobr(escaped string) string {
+	if !strings.ContainsAny(escaped, "-–") { // both forms have one: most texts skip the expression
+		return escaped
+	}
 	return unbreakable.ReplaceAllString(escaped, `<span class="nobr">$0</span>`)
 }
 
