@@ -165,7 +165,8 @@ func (r *Renderer) Jobs() ([]output.Job, *diag.List) {
 	r.embedFiles(emit)
 	emit("root.html", "index.html", r.rootPage)
 	emit("404.html", "404.html", func() *Page { return r.notFoundPage(r.cat.Languages[0]) })
-	jobs = append(jobs, output.Ready(append(r.sitemaps(), r.robots()))...)
+	jobs = append(jobs, r.sitemaps()...)
+	jobs = append(jobs, output.Ready([]output.File{r.robots()})...)
 	return jobs, &diag.List{}
 }
 

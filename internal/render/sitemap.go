@@ -77,7 +77,7 @@ type sitemapEntry struct {
 // sitemap.xml, or, past the protocol's 50,000 URLs per file (or
 // Options.SitemapLimit), sitemap.xml as a sitemap index of
 // sitemaps/sitemap-N.xml files of at most that many URLs each.
-func (r *Renderer) sitemaps() []output.File {
+func (r *Renderer) sitemaps() []output.Job {
 	limit := r.opts.SitemapLimit
 	if limit <= 0 {
 		limit = sitemapLimit
@@ -97,17 +97,23 @@ func (r *Renderer) sitemaps() []output.File {
 			urls = append(urls, sitemapURL{Loc: xDefault, Links: links})
 		}
 	}
+	// Each file is encoded when its job runs: the encodings of a large
+	// site's sitemaps are several times the list of its addresses.
+	encoded := func(p string, v func() any) output.Job {
+		return output.Job{Path: p, Make: func() ([]byte, error) { return encodeXML(v()), nil }}
+	}
 	if len(urls) <= limit {
-		return []output.File{{Path: "sitemap.xml", Data: encodeXML(r.urlset(urls))}}
+		return []output.Job{encoded("sitemap.xml", func() any { return r.urlset(urls) })}
 	}
 	index := sitemapIndex{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	var files []output.File
+	var files []output.Job
 	for i := 0; i < len(urls); i += limit {
 		name := fmt.Sprintf("sitemaps/sitemap-%d.xml", i/limit+1)
-		files = append(files, output.File{Path: name, Data: encodeXML(r.urlset(urls[i:min(i+limit, len(urls))]))})
+		part := urls[i:min(i+limit, len(urls))]
+		files = append(files, encoded(name, func() any { return r.urlset(part) }))
 		index.Sitemaps = append(index.Sitemaps, sitemapEntry{Loc: r.abs("/" + name)})
 	}
-	return append([]output.File{{Path: "sitemap.xml", Data: encodeXML(index)}}, files...)
+	return append([]output.Job{encoded("sitemap.xml", func() any { return index })}, files...)
 }
 
 func (r *Renderer) urlset(urls []sitemapURL) urlset {
