@@ -55,6 +55,12 @@ type Options struct {
 	// not known in advance). It is called from the building goroutine and
 	// must return quickly.
 	Progress func(stage string, files int)
+	// Visit, when set in a build that writes nothing (no Out), is given
+	// each finished file instead of keeping it in Result.Files, from the
+	// workers (concurrently: it must be safe for that) and in no set
+	// order; data is the visitor's to keep. pesnet check inspects a site
+	// this way without holding all of it.
+	Visit func(path string, data []byte)
 	// Remake keeps, in Result.Remake, what making one file of this build
 	// again needs (the preview server's fast path). Only for builds kept
 	// in memory (no Out).

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/oic-pesnet/workplan/internal/corpus"
@@ -42,6 +43,23 @@ func TestWorkersDoNotChangeOutput(t *testing.T) {
 		t.Errorf("a build to disk kept %d files in memory and counted %d, want none and %d", len(disk.Files), disk.Count, len(serial.Files))
 	}
 	sameFiles(t, serial.Files, readTree(t, out))
+
+	// Visited (pesnet check): every file once, the same bytes, none kept.
+	var mu sync.Mutex
+	var visited []output.File
+	seen, err := Build(project, Options{Workers: 3, Visit: func(p string, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		visited = append(visited, output.File{Path: p, Data: data})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen.Files != nil || seen.Count != len(serial.Files) {
+		t.Errorf("a visited build kept %d files in memory and counted %d, want none and %d", len(seen.Files), seen.Count, len(serial.Files))
+	}
+	slices.SortFunc(visited, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	sameFiles(t, serial.Files, visited)
 }
 
 func sameFiles(t *testing.T, want, got []output.File) {

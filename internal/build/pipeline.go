@@ -124,15 +124,28 @@ func (m *memory) Put(p string, data []byte) error {
 }
 
 // Create returns a writer whose bytes become file p when it is closed.
-func (m *memory) Create(p string) (io.WriteCloser, error) { return &memoryFile{m: m, path: p}, nil }
+func (m *memory) Create(p string) (io.WriteCloser, error) { return &bufferedFile{put: m.Put, path: p}, nil }
 
-type memoryFile struct {
-	m    *memory
+// bufferedFile collects the bytes of a streamed file and puts them when
+// it is closed.
+type bufferedFile struct {
+	put  func(path string, data []byte) error
 	path string
 	bytes.Buffer
 }
 
-func (f *memoryFile) Close() error { return f.m.Put(f.path, f.Bytes()) }
+func (f *bufferedFile) Close() error { return f.put(f.path, f.Bytes()) }
+
+// visitor hands each file to a function and keeps nothing.
+type visitor func(path string, data []byte)
+
+func (v visitor) Put(p string, data []byte) error {
+	v(p, data)
+	return nil
+}
+
+// Create returns a writer whose bytes are visited when it is closed.
+func (v visitor) Create(p string) (io.WriteCloser, error) { return &bufferedFile{put: v.Put, path: p}, nil }
 
 // failure is a job that could not be made.
 type failure struct {
@@ -147,6 +160,9 @@ type failure struct {
 // failure to write stops the build and keeps the previous output.
 func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
 	var out sink = &memory{}
+	if opts.Visit != nil {
+		out = visitor(opts.Visit)
+	}
 	var tx *write.Tx
 	if opts.Out != "" {
 		var err error
@@ -191,7 +207,10 @@ func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
 		res.Problems.Errorf(cmp.Or(f.t.Source, f.t.Path), diag.Pos{}, "cannot make %s: %v", f.t.Path, f.err)
 	}
 	if tx == nil {
-		mem := out.(*memory)
+		mem, ok := out.(*memory)
+		if !ok { // visited
+			return writeErr
+		}
 		slices.SortFunc(mem.files, func(a, b output.File) int { return cmp.Compare(a.Path, b.Path) })
 		res.Files = mem.files
 		return writeErr

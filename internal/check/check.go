@@ -1,8 +1,10 @@
 // Package check is `pesnet check`: everything a build validates, without
 // writing anything, plus what only a finished site shows.
 //
-// It builds the project in memory (so every content, layout and i18n
-// problem is reported exactly as by build), then checks the output: every
+// It builds the project without writing it (so every content, layout and
+// i18n problem is reported exactly as by build), checks each output file
+// as it is made and keeps only what the link check needs (paths, element
+// ids, link values: not the site), then checks the links: every
 // internal link and #anchor resolves, every HTML page is well-formed (every
 // non-void element closed, in order), every calendar feed decodes, every
 // JSON and XML document parses. It also reports, per language, the pages
@@ -71,7 +73,8 @@ type Result struct {
 // Run checks project.
 func Run(project fs.FS) *Result {
 	res := &Result{Problems: &diag.List{}, Missing: map[string][]string{}, Unreviewed: map[string][]string{}}
-	b, _ := build.Build(project, build.Options{})
+	out := newOutputChecker()
+	b, _ := build.Build(project, build.Options{Visit: out.visit}) // each file checked as it is made, none kept
 	res.Problems.Merge(b.Problems)
 	if sub, err := fs.Sub(project, "content"); err == nil {
 		if site, _ := content.Load(sub, "content"); site != nil {
@@ -87,9 +90,9 @@ func Run(project fs.FS) *Result {
 			}
 		}
 	}
-	if len(b.Files) > 0 {
-		res.Files = len(b.Files)
-		res.Links = checkOutput(b.Files, res.Problems)
+	if len(out.files) > 0 {
+		res.Files = len(out.files)
+		res.Links = out.finish(res.Problems)
 	}
 	return res
 }

@@ -6,9 +6,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"maps"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/emersion/go-ical"
 	"golang.org/x/net/html"
@@ -20,80 +23,137 @@ import (
 // checkOutput checks every file of a built site and returns the number of
 // internal links followed.
 func checkOutput(files []output.File, problems *diag.List) int {
-	byPath := map[string][]byte{}
+	c := newOutputChecker()
 	for _, f := range files {
-		byPath[f.Path] = f.Data
+		c.visit(f.Path, f.Data)
 	}
-	ids := map[string]map[string]bool{} // page → its element ids
-	links := 0
-	for _, f := range files {
-		name := "public/" + f.Path
-		var err error
-		switch path.Ext(f.Path) {
-		case ".html":
-			var pageIDs map[string]bool
-			pageIDs, err = wellFormed(f.Data)
-			ids[f.Path] = pageIDs
-		case ".ics":
-			_, err = ical.NewDecoder(bytes.NewReader(f.Data)).Decode()
-		case ".json":
-			if !json.Valid(f.Data) {
-				err = errors.New("not valid JSON")
+	return c.finish(problems)
+}
+
+// outputChecker checks the files of a build as they are made (visit, from
+// any goroutine), then their links once every file is known (finish). It
+// keeps what the links need, not the files: every path, each page's
+// element ids and each page's links, so that checking a large catalog
+// does not hold its whole site in memory.
+type outputChecker struct {
+	mu        sync.Mutex
+	files     map[string]bool
+	ids       map[string]map[string]bool // page → its element ids
+	links     map[string][]string        // page → the href and src values of its tags
+	values    map[string]string          // one copy of each link value, shared by the pages
+	malformed *diag.List
+}
+
+func newOutputChecker() *outputChecker {
+	return &outputChecker{files: map[string]bool{}, ids: map[string]map[string]bool{}, links: map[string][]string{},
+		values: map[string]string{}, malformed: &diag.List{}}
+}
+
+// visit checks one file's form and records its ids and links.
+func (c *outputChecker) visit(p string, data []byte) {
+	var err error
+	var page *parsedPage
+	switch path.Ext(p) {
+	case ".html":
+		page, err = parsePage(data)
+	case ".ics":
+		_, err = ical.NewDecoder(bytes.NewReader(data)).Decode()
+	case ".json":
+		if !json.Valid(data) {
+			err = errors.New("not valid JSON")
+		}
+	case ".xml":
+		err = xmlWellFormed(data)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[p] = true
+	if page != nil {
+		c.ids[p] = page.ids
+		for i, v := range page.links {
+			if kept, ok := c.values[v]; ok {
+				page.links[i] = kept
+			} else {
+				c.values[v] = v
 			}
-		case ".xml":
-			err = xmlWellFormed(f.Data)
 		}
-		if err != nil {
-			problems.Errorf(name, diag.Pos{}, "the generated file is malformed: %v (check the layouts and the content it comes from)", err)
+		c.links[p] = page.links
+	}
+	if err != nil {
+		c.malformed.Errorf("public/"+p, diag.Pos{}, "the generated file is malformed: %v (check the layouts and the content it comes from)", err)
+	}
+}
+
+// finish reports the malformed files and the broken links and anchors,
+// and returns the number of internal links followed.
+func (c *outputChecker) finish(problems *diag.List) int {
+	problems.Merge(c.malformed)
+	n := 0
+	for _, page := range slices.Sorted(maps.Keys(c.links)) {
+		for _, v := range c.links[page] {
+			target, frag, ok := resolve(page, v)
+			if !ok {
+				continue
+			}
+			n++
+			if !c.files[target] {
+				problems.Errorf("public/"+page, diag.Pos{}, "broken link %q: public/%s does not exist", v, target)
+			} else if frag != "" && c.ids[target] != nil && !c.ids[target][frag] {
+				problems.Errorf("public/"+page, diag.Pos{}, "broken anchor %q: public/%s has no element with id %q", v, target, frag)
+			}
 		}
 	}
-	for _, f := range files {
-		if path.Ext(f.Path) == ".html" {
-			links += checkLinks(f.Path, f.Data, byPath, ids, problems)
-		}
-	}
-	return links
+	return n
 }
 
 // voids are the HTML elements without an end tag.
 var voids = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
-// wellFormed checks that every element is closed, in order, and collects
-// the ids of the page.
-func wellFormed(page []byte) (map[string]bool, error) {
-	ids := map[string]bool{}
+// parsedPage is what the link check needs of an HTML page.
+type parsedPage struct {
+	ids   map[string]bool
+	links []string // the href and src values of its tags, in order
+}
+
+// parsePage checks that every element is closed, in order, and collects
+// the page's ids and links (all of them: a page that is not well-formed
+// still has its links checked).
+func parsePage(data []byte) (*parsedPage, error) {
+	page := &parsedPage{ids: map[string]bool{}}
 	var stack []string
-	z := html.NewTokenizer(bytes.NewReader(page))
+	var malformed error
+	z := html.NewTokenizer(bytes.NewReader(data))
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
-			if errors.Is(z.Err(), io.EOF) {
-				if len(stack) > 0 {
-					return ids, errors.New("<" + stack[len(stack)-1] + "> is never closed")
-				}
-				return ids, nil
+			if !errors.Is(z.Err(), io.EOF) {
+				return page, z.Err()
 			}
-			return ids, z.Err()
-		case html.StartTagToken:
+			if malformed == nil && len(stack) > 0 {
+				malformed = errors.New("<" + stack[len(stack)-1] + "> is never closed")
+			}
+			return page, malformed
+		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
 			for _, a := range tok.Attr {
-				if a.Key == "id" {
-					ids[a.Val] = true
+				switch a.Key {
+				case "id":
+					page.ids[a.Val] = true
+				case "href", "src":
+					page.links = append(page.links, a.Val)
 				}
 			}
-			if !voids[tok.Data] {
+			if tt == html.StartTagToken && !voids[tok.Data] {
 				stack = append(stack, tok.Data)
-			}
-		case html.SelfClosingTagToken:
-			for _, a := range z.Token().Attr {
-				if a.Key == "id" {
-					ids[a.Val] = true
-				}
 			}
 		case html.EndTagToken:
 			tok := z.Token()
 			if len(stack) == 0 || stack[len(stack)-1] != tok.Data {
-				return ids, errors.New("</" + tok.Data + "> does not close the element that is open")
+				if malformed == nil {
+					malformed = errors.New("</" + tok.Data + "> does not close the element that is open")
+				}
+				continue
 			}
 			stack = stack[:len(stack)-1]
 		}
@@ -110,33 +170,6 @@ func xmlWellFormed(data []byte) error {
 			return err
 		}
 	}
-}
-
-// checkLinks follows every same-site link of a page.
-func checkLinks(page string, data []byte, files map[string][]byte, ids map[string]map[string]bool, problems *diag.List) int {
-	n := 0
-	z := html.NewTokenizer(bytes.NewReader(data))
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		for _, a := range z.Token().Attr {
-			if a.Key != "href" && a.Key != "src" {
-				continue
-			}
-			target, frag, ok := resolve(page, a.Val)
-			if !ok {
-				continue
-			}
-			n++
-			if _, exists := files[target]; !exists {
-				problems.Errorf("public/"+page, diag.Pos{}, "broken link %q: public/%s does not exist", a.Val, target)
-			} else if frag != "" && ids[target] != nil && !ids[target][frag] {
-				problems.Errorf("public/"+page, diag.Pos{}, "broken anchor %q: public/%s has no element with id %q", a.Val, target, frag)
-			}
-		}
-	}
-	return n
 }
 
 // resolve turns a link of page into an output path and fragment; ok is
