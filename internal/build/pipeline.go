@@ -124,7 +124,9 @@ func (m *memory) Put(p string, data []byte) error {
 }
 
 // Create returns a writer whose bytes become file p when it is closed.
-func (m *memory) Create(p string) (io.WriteCloser, error) { return &bufferedFile{put: m.Put, path: p}, nil }
+func (m *memory) Create(p string) (io.WriteCloser, error) {
+	return &bufferedFile{put: m.Put, path: p}, nil
+}
 
 // bufferedFile collects the bytes of a streamed file and puts them when
 // it is closed.
@@ -145,7 +147,9 @@ func (v visitor) Put(p string, data []byte) error {
 }
 
 // Create returns a writer whose bytes are visited when it is closed.
-func (v visitor) Create(p string) (io.WriteCloser, error) { return &bufferedFile{put: v.Put, path: p}, nil }
+func (v visitor) Create(p string) (io.WriteCloser, error) {
+	return &bufferedFile{put: v.Put, path: p}, nil
+}
 
 // failure is a job that could not be made.
 type failure struct {
