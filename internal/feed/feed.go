@@ -49,7 +49,9 @@
 //
 // Encoding is github.com/emersion/go-ical (TEXT escaping, parameter
 // quoting, structural checks) behind a writer that folds lines at 75 octets
-// on UTF-8 character boundaries; every line ends with CRLF.
+// on UTF-8 character boundaries; every line ends with CRLF. Each activity's
+// events are encoded once per language and copied into every feed that
+// holds them (about ten), then dropped after the last.
 package feed
 
 import (
@@ -246,10 +248,13 @@ func (w *Writer) feed(f feedSpec) ([]byte, error) {
 // its calendar is encoded.
 const spliceMarker = "X-PESNET-EVENTS"
 
-// splice replaces the marker component in frame by evs (size octets).
+// splice replaces the marker component in frame by evs (size octets). The
+// marker is the calendar's last component, and no property can hold its
+// two lines (a value holds no line break, a folded line starts with a
+// space).
 func splice(frame []byte, evs [][]byte, size int) []byte {
 	marker := []byte("BEGIN:" + spliceMarker + "\r\nEND:" + spliceMarker + "\r\n")
-	i := bytes.Index(frame, marker)
+	i := bytes.LastIndex(frame, marker)
 	out := make([]byte, 0, len(frame)-len(marker)+size)
 	out = append(out, frame[:i]...)
 	for _, b := range evs {
