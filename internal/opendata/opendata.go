@@ -239,6 +239,13 @@ func (g *generator) emitActs(ref docRef, rel, lang string, idx []int, head func(
 // with items in place of that empty list, encoding one item at a time.
 // The bytes are those encodeJSON gives for the whole document.
 func writeList[T any](w io.Writer, head any, items []T) error {
+	return writeItems(w, head, len(items), func(i int) ([]byte, error) { return json.Marshal(items[i]) })
+}
+
+// writeItems writes head, a document whose last field is a list left
+// empty, with n items in place of that empty list, the encoding of item i
+// given by item.
+func writeItems(w io.Writer, head any, n int, item func(i int) ([]byte, error)) error {
 	b, err := json.Marshal(head)
 	if err != nil {
 		return err
@@ -249,15 +256,17 @@ func writeList[T any](w io.Writer, head any, items []T) error {
 	if _, err := w.Write(b[:len(b)-2]); err != nil {
 		return err
 	}
-	for i, it := range items {
-		item, err := json.Marshal(it)
+	for i := range n {
+		if i > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return err
+			}
+		}
+		data, err := item(i)
 		if err != nil {
 			return err
 		}
-		if i > 0 {
-			item = append([]byte{','}, item...)
-		}
-		if _, err := w.Write(item); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}
