@@ -72,8 +72,20 @@ func (r *Renderer) list(lang string, acts []*content.Activity, base string, n, l
 	return l
 }
 
-// years links each year of acts to the page and anchor where it starts.
+// years links each year of acts to the page and anchor where it starts:
+// the same links on every page of the list whose first page is base, so
+// they are made once per list (scanning the list for each of its pages
+// grew with the square of the catalog).
 func (r *Renderer) years(lang string, acts []*content.Activity, base string) []Link {
+	if v, ok := r.yearLinks.Load(base); ok {
+		return v.([]Link)
+	}
+	out := r.makeYears(lang, acts, base)
+	r.yearLinks.Store(base, out)
+	return out
+}
+
+func (r *Renderer) makeYears(lang string, acts []*content.Activity, base string) []Link {
 	var out []Link
 	last := ""
 	for i, a := range acts {

@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -59,6 +60,7 @@ type Renderer struct {
 	standalone map[string]*template.Template // layouts without baseof.html
 	cards      *cards
 	facets     *assemble.Facets
+	yearLinks  sync.Map // a list's first page → its years (paging.go)
 }
 
 var pageLayouts = []string{"home.html", "plans.html", "plan.html", "progress.html", "report.html", "document.html", "area.html", "activity.html", "activities.html", "facets.html", "facet.html", "embed-docs.html", "api-docs.html", "404.html"}
