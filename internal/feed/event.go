@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -18,39 +17,24 @@ import (
 // UID returns the stable UID of an activity's event in lang.
 func UID(id, lang, domain string) string { return fmt.Sprintf("%s-%s@%s", id, lang, domain) }
 
-// events returns the encoded VEVENTs of the activity of k in a feed of
-// its mode (buildEvents): none for an undated activity or a fuzzy one in a
+// encodeEvents encodes the VEVENTs of the activity of k in a feed of its
+// mode (buildEvents): none for an undated activity or a fuzzy one in a
 // dated feed; one marker on the first day for a fuzzy one in a planning
 // feed; one all-day event over the real days of a day schedule; one event
-// per day for timed schedules.
-func (w *Writer) events(k eventKey) ([]byte, error) {
-	// An event is the same in every feed it is in (about ten per activity
-	// and language): built and encoded once, then copied into each feed.
-	v, ok := w.built.Load(k)
-	if !ok {
-		v, _ = w.built.LoadOrStore(k, &encoded{})
-	}
-	e := v.(*encoded)
-	e.once.Do(func() {
-		var buf bytes.Buffer
-		f := &folder{w: &buf}
-		for _, ev := range w.buildEvents(k.lang, k.a, k.mode) {
-			// Encode takes a calendar but checks and writes the
-			// component it wraps: here, one VEVENT.
-			if e.err = ical.NewEncoder(f).Encode(&ical.Calendar{Component: ev}); e.err != nil {
-				return
-			}
+// per day for timed schedules. An event is the same in every feed it is
+// in (about ten per activity and language): Writer.events keeps the
+// encoding for all of them.
+func (w *Writer) encodeEvents(k eventKey) ([]byte, error) {
+	var buf bytes.Buffer
+	f := &folder{w: &buf}
+	for _, ev := range w.buildEvents(k.lang, k.a, k.mode) {
+		// Encode takes a calendar but checks and writes the component it
+		// wraps: here, one VEVENT.
+		if err := ical.NewEncoder(f).Encode(&ical.Calendar{Component: ev}); err != nil {
+			return nil, err
 		}
-		e.bytes = buf.Bytes()
-	})
-	return e.bytes, e.err
-}
-
-// encoded is the encoding of the events of one eventKey, made once.
-type encoded struct {
-	once  sync.Once
-	bytes []byte
-	err   error
+	}
+	return buf.Bytes(), nil
 }
 
 // eventKey names the events of an activity in one language and feed mode.

@@ -59,8 +59,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-ical"
@@ -84,11 +82,9 @@ type Writer struct {
 	locs    map[string]*l10n.Localizer
 	text    *plaintext.Converter
 	baseURL string
-	built   sync.Map // eventKey → *encoded
-	// uses counts, per event, the feeds listed that hold it; the last one
-	// to be made drops it from built, so that the events of a large
-	// catalog are not all held until the end of the build.
-	uses map[eventKey]*atomic.Int32
+	// events holds each activity's encoded events per language and mode,
+	// with a use per feed listed that holds them (event.go).
+	events map[eventKey]*output.Shared[[]byte]
 }
 
 // New returns a feed writer. text converts descriptions to plain text
@@ -117,14 +113,14 @@ func (w *Writer) Files() ([]output.File, *diag.List) { return output.Run(w) }
 func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 	problems := &diag.List{}
 	var jobs []output.Job
-	w.uses = map[eventKey]*atomic.Int32{}
+	w.events = map[eventKey]*output.Shared[[]byte]{}
 	add := func(f feedSpec) {
 		for _, a := range f.acts {
 			k := keyOf(f.lang, a, f.mode)
-			if w.uses[k] == nil {
-				w.uses[k] = &atomic.Int32{}
+			if w.events[k] == nil {
+				w.events[k] = &output.Shared[[]byte]{}
 			}
-			w.uses[k].Add(1)
+			w.events[k].Use()
 		}
 		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return w.feed(f) }})
 	}
@@ -215,15 +211,15 @@ func (w *Writer) abs(p string) string { return w.baseURL + p }
 
 // feed encodes the calendar of f. Its properties are encoded with the
 // calendar around one marker component, which is then replaced by the
-// events, each encoded once for every feed that holds it (events).
+// events, each encoded once for every feed that holds it (encodeEvents).
 func (w *Writer) feed(f feedSpec) ([]byte, error) {
 	cal := w.calendar(f)
 	var evs [][]byte
 	size := 0
 	for _, a := range f.acts {
 		k := keyOf(f.lang, a, f.mode)
-		b, err := w.events(k)
-		w.used(k)
+		b, err := w.events[k].Get(func() ([]byte, error) { return w.encodeEvents(k) })
+		w.events[k].Release()
 		if err != nil {
 			return nil, err
 		}
@@ -294,14 +290,6 @@ func (w *Writer) calendar(f feedSpec) *ical.Calendar {
 	// the latest the content gives (never the clock).
 	cal.Props.SetDateTime(ical.PropLastModified, w.cat.AsOf.UTC())
 	return cal
-}
-
-// used records that one feed holding the events of k was built; after the
-// last, they are dropped from the cache.
-func (w *Writer) used(k eventKey) {
-	if n := w.uses[k]; n != nil && n.Add(-1) == 0 {
-		w.built.Delete(k)
-	}
 }
 
 func setURI(props ical.Props, name, u string) {

@@ -146,7 +146,7 @@ type generator struct {
 	// (plans by period), built once and shared by every document of that
 	// language.
 	acts     map[string][]activity
-	json     map[string][]sharedJSON // acts encoded (shared.go)
+	json     map[string][]output.Shared[[]byte] // acts encoded (shared.go)
 	areas    map[string][]area
 	plans    map[string][]plan
 	docs     []document
@@ -166,9 +166,9 @@ type document struct {
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
 	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: cmp.Or(opts.Text, plaintext.New()),
-		problems: problems, acts: map[string][]activity{}, json: map[string][]sharedJSON{}, areas: map[string][]area{}, plans: map[string][]plan{}}
+		problems: problems, acts: map[string][]activity{}, json: map[string][]output.Shared[[]byte]{}, areas: map[string][]area{}, plans: map[string][]plan{}}
 	for _, lang := range cat.Languages {
-		g.json[lang] = make([]sharedJSON, len(cat.Activities))
+		g.json[lang] = make([]output.Shared[[]byte], len(cat.Activities))
 		g.locs[lang] = bundle.Localizer(lang)
 		g.acts[lang] = make([]activity, 0, len(cat.Activities))
 		g.areas[lang] = make([]area, 0, len(cat.Areas))
