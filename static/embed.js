@@ -16,6 +16,12 @@
  * held (outcome.held, since version 1.3 of the data), at its actual venue,
  * with the "completed" status.
  *
+ * Data: the upcoming list reads upcoming.json (since version 1.5 of the
+ * data), the activities not past on the day the site was last reviewed,
+ * and picks the area's or country's among them: its size follows the plans
+ * under way, not the catalogue's whole history. The past and all lists
+ * read the area's, the country's or the language's whole document.
+ *
  * Every container of the page is rendered, also those added later (a
  * MutationObserver), and the script may sit in <head>.
  * window.PESNETCatalog.render(element) renders one container again (after
@@ -108,10 +114,35 @@
     var country = (box.getAttribute('data-country') || '').toUpperCase();
     var limit = parseInt(box.getAttribute('data-limit') || '0', 10);
     var show = (box.getAttribute('data-show') || '').toLowerCase();
+    if (SHOW.indexOf(show) < 0) show = 'upcoming';
+    area = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(area) ? area : '';
+    country = !area && /^[A-Z]{2}$/.test(country) ? country : '';
     var doc = 'api/v1/' + lang + '/activities.json';
-    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(area)) doc = 'api/v1/' + lang + '/areas/' + area + '.json';
-    else if (/^[A-Z]{2}$/.test(country)) doc = 'api/v1/' + lang + '/countries/' + country + '.json';
-    return { lang: lang, url: new URL(doc, base).href, limit: limit > 0 ? limit : 0, show: SHOW.indexOf(show) >= 0 ? show : 'upcoming' };
+    if (show === 'upcoming') doc = 'api/v1/' + lang + '/upcoming.json';
+    else if (area) doc = 'api/v1/' + lang + '/areas/' + area + '.json';
+    else if (country) doc = 'api/v1/' + lang + '/countries/' + country + '.json';
+    return { lang: lang, url: new URL(doc, base).href, area: area, country: country, limit: limit > 0 ? limit : 0, show: show };
+  }
+
+  // view is what a list shows of a document: its heading and activities.
+  // upcoming.json holds every area and country: the container's are picked
+  // from it, and one it does not name is an error, as a missing document
+  // of the other lists is. The other documents are the container's own.
+  function view(data, opts) {
+    var acts = Array.isArray(data.activities) ? data.activities : [];
+    if (opts.show !== 'upcoming') return { heading: heading(data), acts: acts };
+    var named = function (list, key, value) { return (Array.isArray(list) ? list : []).filter(function (x) { return x && x[key] === value; })[0]; };
+    if (opts.area) {
+      var area = named(data.areas, 'id', opts.area);
+      if (!area) throw new Error('no area ' + opts.area);
+      return { heading: area.text && area.text.title, acts: acts.filter(function (a) { return a.area === opts.area; }) };
+    }
+    if (opts.country) {
+      var country = named(data.countries, 'code', opts.country);
+      if (!country) throw new Error('no country ' + opts.country);
+      return { heading: country.name, acts: acts.filter(function (a) { return named(a.providers, 'country', opts.country); }) };
+    }
+    return { heading: null, acts: acts };
   }
 
   // done says whether a took place (status completed).
@@ -167,9 +198,9 @@
     var words = WORDS[opts.lang];
     var day = today();
     var box = el('section', { 'class': 'pesnet', lang: opts.lang, dir: LANGS.get(opts.lang) });
-    var h = heading(data);
-    if (h) box.appendChild(el('h2', {}, h));
-    var acts = select(data.activities || [], opts, day);
+    var shown = view(data, opts);
+    if (shown.heading) box.appendChild(el('h2', {}, shown.heading));
+    var acts = select(shown.acts, opts, day);
     if (!acts.length) box.appendChild(el('p', {}, opts.show === 'upcoming' ? words.upcoming : words.empty));
     var ol = el('ol');
     acts.forEach(function (a) {
@@ -188,18 +219,20 @@
 
   // render (re)draws one container. The shadow root is attached only when
   // the list is ready, so the container's fallback content shows until
-  // then, and stays if the data cannot be loaded. A later call wins over
-  // an earlier one still loading.
+  // then, and stays if the data cannot be loaded or shown. A later call
+  // wins over an earlier one still loading.
   var latest = new WeakMap();
   function render(box) {
     var opts = options(box);
     var token = {};
     latest.set(box, token);
     return Promise.all([styles, fetchOnce(opts.url, function (r) { return r.json(); })]).then(function (got) {
+      return { style: got[0], list: list(got[1], opts) }; // a throw here is a failure below
+    }).then(function (ready) {
       if (latest.get(box) !== token) return;
       var root = box.shadowRoot || box.attachShadow({ mode: 'open' });
-      root.replaceChildren(list(got[1], opts));
-      got[0](root);
+      root.replaceChildren(ready.list);
+      ready.style(root);
     }, function () {
       if (latest.get(box) !== token || box.firstElementChild) return; // keep the fallback link
       var root = box.shadowRoot || box.attachShadow({ mode: 'open' });

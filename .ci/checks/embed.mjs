@@ -120,7 +120,23 @@ for (const lang of ['fr', 'ar']) {
     return a;
   });
   fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/areas/timeline.json`), JSON.stringify(doc));
+  // The upcoming lists read upcoming.json (since 1.5) and pick their area
+  // there. This one is stale, as a document gets while days pass: it still
+  // holds the past activities, which the widget must leave out with its own day.
+  const up = JSON.parse(fs.readFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming.json`), 'utf8'));
+  up.areas.push({ ...up.areas[0], id: 'timeline', text: { ...up.areas[0].text, title: `timeline-${lang}` } });
+  up.activities.push(...doc.activities.map((a) => ({ ...a, area: 'timeline' })));
+  fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming.json`), JSON.stringify(up));
 }
+// A provider country of the built data, for an upcoming list of a country:
+// the upcoming activities it provides, as of the browser's day (the
+// fixture's dates may all be past by now: then the list is empty, under
+// the country's name).
+const enUp = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/upcoming.json'), 'utf8'));
+const enAll = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/activities.json'), 'utf8'));
+const country = enUp.countries[0];
+const notPast = (a) => a.status !== 'completed' && !(a.schedule.latest < day(0));
+const countryWant = enAll.activities.filter((a) => notPast(a) && a.providers.some((p) => p.country === country.code)).map((a) => a.text.title).sort();
 
 // The host: a strict CSP (the widget's origin for script and data, its own
 // stylesheet only) and CSS that tries to restyle everything.
@@ -141,6 +157,8 @@ const hostPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><ti
 <div id="hostile" data-pesnet-catalog data-lang="en" data-area="hostile" data-show="all"></div>
 <div id="proto" data-pesnet-catalog data-lang="__proto__" data-limit="1" data-show="all"></div>
 <div id="missing" data-pesnet-catalog data-lang="fr" data-area="no-such-area">${fallback('fr')}</div>
+<div id="missing-all" data-pesnet-catalog data-lang="fr" data-area="no-such-area" data-show="all">${fallback('fr')}</div>
+<div id="country-en" data-pesnet-catalog data-lang="en" data-country="${country.code}"></div>
 </body></html>`;
 const hostServer = await serve((req, res) => {
   if (req.url === '/host.css') { res.writeHead(200, { 'Content-Type': 'text/css' }).end(hostCSS); return; }
@@ -160,9 +178,11 @@ try {
   const violations = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text()); });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().startsWith(site + 'api/')) fetched.push(r.url().slice(site.length)); });
   await page.goto(host);
   const rendered = (ids) => ids.every((id) => document.getElementById(id).shadowRoot?.querySelector('ol, .pesnet p'));
-  await page.waitForFunction(rendered, ['ar', 'fr', 'hostile', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr']);
+  await page.waitForFunction(rendered, ['ar', 'fr', 'hostile', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr', 'country-en']);
   await page.waitForFunction(rendered, ['proto'], { timeout: 5000 }).catch(() => {}); // checked below
   await page.waitForFunction(() => document.getElementById('fr').shadowRoot.querySelector('ol'));
   // A container added after load (as a single-page application would).
@@ -206,7 +226,7 @@ try {
     const hostile = document.getElementById('hostile').shadowRoot;
     const proto = document.getElementById('proto').shadowRoot;
     const out = { cookies: document.cookie };
-    for (const id of ['ar', 'fr', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr', 'late']) out[id] = read(id);
+    for (const id of ['ar', 'fr', 'upcoming-fr', 'upcoming-ar', 'past-ar', 'all-fr', 'late', 'country-en']) out[id] = read(id);
     out.hostile = {
       items: [...hostile.querySelectorAll('li')].map((li) => li.firstElementChild.textContent),
       hrefs: [...hostile.querySelectorAll('a[href]')].filter((a) => !a.closest('.more')).map((a) => a.getAttribute('href')),
@@ -214,7 +234,7 @@ try {
     };
     out.proto = { lang: proto.querySelector('.pesnet')?.getAttribute('lang'), dir: proto.querySelector('.pesnet')?.getAttribute('dir'), items: proto.querySelectorAll('li').length, text: proto.querySelector('.pesnet')?.textContent };
     const visible = (id) => { const a = document.querySelector(`#${id} > a.fallback`); return !!a && a.getClientRects().length > 0; };
-    out.fallback = { rendered: visible('upcoming-fr'), missing: visible('missing') };
+    out.fallback = { rendered: visible('upcoming-fr'), missing: visible('missing'), missingAll: visible('missing-all') };
     return out;
   });
   // Styled under the host's strict CSP, and reset against its CSS.
@@ -239,7 +259,13 @@ try {
   // Late container, fallback link.
   check(JSON.stringify(got.late.titles) === '["running","future-5"]', `a container added 1 s after load: ${JSON.stringify(got.late)}`);
   check(!got.fallback.rendered, 'the fallback link is still shown beside a rendered list');
-  check(got.fallback.missing, 'the fallback link must stay when the data cannot be loaded');
+  check(got.fallback.missing && got.fallback.missingAll, `the fallback link must stay when the data cannot be loaded or do not name the area (upcoming: ${got.fallback.missing}, all: ${got.fallback.missingAll})`);
+  // The upcoming lists read upcoming.json only, never a whole history.
+  const upcomingDocs = fetched.filter((u) => /upcoming\.json$/.test(u));
+  check(JSON.stringify(upcomingDocs.sort()) === '["api/v1/ar/upcoming.json","api/v1/en/upcoming.json","api/v1/fr/upcoming.json"]', `upcoming lists fetched ${JSON.stringify(fetched)}`);
+  check(!fetched.includes('api/v1/en/activities.json') && !fetched.some((u) => u.includes('/countries/')), `an upcoming list fetched a whole document: ${JSON.stringify(fetched)}`);
+  check(got['upcoming-fr'].heading === 'timeline-fr' && got['upcoming-ar'].heading === 'timeline-ar', `upcoming headings from upcoming.json's areas: ${got['upcoming-fr'].heading}, ${got['upcoming-ar'].heading}`);
+  check(got['country-en'].heading === country.name && JSON.stringify([...got['country-en'].titles].sort()) === JSON.stringify(countryWant), `upcoming list of ${country.code}: ${JSON.stringify(got['country-en'])}, want ${country.name} ${JSON.stringify(countryWant)}`);
   // The re-render call.
   const again = await page.evaluate(async () => {
     const box = document.getElementById('upcoming-fr');

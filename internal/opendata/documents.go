@@ -105,7 +105,8 @@ func (g *generator) indexDoc() indexDoc {
 		schemas = append(schemas, schemaRef{Name: s, URL: g.schemaURL(s)})
 	}
 	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas,
-		Progress: append([]progressRef{}, g.progress...), Views: append([]viewRef{}, g.views...)}
+		Progress: append([]progressRef{}, g.progress...), Views: append([]viewRef{}, g.views...),
+		Upcoming: append([]upcomingRef{}, g.upcoming...)}
 }
 
 // catalogDoc gathers every language's objects into one document.

@@ -51,6 +51,9 @@ type indexDoc struct {
 	// Views lists the documents of each type and language (since 1.4),
 	// apart for the same reason.
 	Views []viewRef `json:"views"`
+	// Upcoming lists each language's upcoming document (since 1.5),
+	// apart for the same reason.
+	Upcoming []upcomingRef `json:"upcoming"`
 }
 
 // progressRef lists the progress documents of one published plan.

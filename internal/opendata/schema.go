@@ -20,7 +20,9 @@ import (
 var schemaFiles embed.FS
 
 // schemaNames returns the kinds of JSON documents, each with its schema.
-func schemaNames() []string { return append(indexedSchemas(), "progress", "type", "language") }
+func schemaNames() []string {
+	return append(indexedSchemas(), "progress", "type", "language", "upcoming")
+}
 
 // indexedSchemas are the kinds index.json lists in "documents" and
 // "schemas" (those of 1.0), whose enumerations a kept 1.x copy of the

@@ -65,7 +65,7 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 		code = ls[0]
 	}
 	v := &APIDocsView{AsOf: r.cat.AsOf.Format("2006-01-02"), Index: api("index.json"),
-		Example: apiExample(api(lang + "/activities.json"))}
+		Example: apiExample(r.abs(opendata.UpcomingDataPath(lang)), api(lang+"/activities.json"))}
 	progress := api("plans/<plan>/progress.json")
 	if cur := r.cat.Current; cur != nil {
 		v.PlanFeed = r.abs(assemble.PlanCalendarPath(lang, cur.ID))
@@ -86,6 +86,7 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 		{Name: "country", Summary: loc.T("api_doc_country", nil), URL: api(lang + "/countries/" + country + ".json"), Schema: schema("country")},
 		{Name: "type", Summary: loc.T("api_doc_type", nil), URL: r.abs(opendata.TypeDataPath(lang, typ)), Schema: schema("type")},
 		{Name: "language", Summary: loc.T("api_doc_language", nil), URL: r.abs(opendata.LanguageDataPath(lang, code)), Schema: schema("language")},
+		{Name: "upcoming", Summary: loc.T("api_doc_upcoming", nil), URL: r.abs(opendata.UpcomingDataPath(lang)), Schema: schema("upcoming")},
 		{Name: "progress", Summary: loc.T("api_doc_progress", nil), URL: progress, Schema: schema("progress")},
 	}
 	docs, objects, err := opendata.Fields()
@@ -115,20 +116,22 @@ func apiTable(prefix string, t opendata.Table) APIDoc {
 	return d
 }
 
-// apiExample fetches a language's activities and lists those to come, the
-// way a member website would.
-func apiExample(url string) string {
-	return `const res = await fetch("` + url + `");
-const doc = await res.json();
-const today = new Date().toISOString().slice(0, 10);
-const upcoming = doc.activities
-  .filter(a => a.schedule.latest && a.schedule.latest >= today)
+// apiExample fetches a language's upcoming activities and lists them in
+// date order, the way a member website would, then the overdue ones of
+// the whole catalog.
+func apiExample(upcoming, all string) string {
+	return `const day = new Date().toISOString().slice(0, 10);
+// What comes next: upcoming.json, filtered again with today's date.
+const next = await (await fetch("` + upcoming + `")).json();
+const upcoming = next.activities
+  .filter(a => !(a.schedule.latest < day))
   .filter(a => a.status === "planned" || a.status === "confirmed")
-  .sort((a, b) => a.schedule.earliest.localeCompare(b.schedule.earliest));
+  .sort((a, b) => (a.schedule.earliest ?? "9999").localeCompare(b.schedule.earliest ?? "9999"));
 for (const a of upcoming) {
   console.log(a.schedule.text, "·", a.text.title, "·", a.labels.status, a.urls.page);
 }
 // Dates passed while still planned: the secretariat has not recorded the outcome.
+const doc = await (await fetch("` + all + `")).json();
 const stale = doc.activities.filter(a => a.overdue);
 console.log("Statuses as of", doc.as_of, "·", stale.length, "to be updated");`
 }
