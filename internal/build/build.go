@@ -95,14 +95,15 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{Problems: &diag.List{}, Pages: map[string]int{}}
 	defer func() { res.Duration = time.Since(start) }()
-	gens, site, ok := prepare(project, opts, res.Problems)
+	prep, ok := prepare(project, opts, res.Problems)
 	if !ok {
 		return res, res.Problems.Err()
 	}
+	gens := prep.generators()
 	opts.stage("render", 0)
 	var keep *Remaker
 	if opts.Remake && opts.Out == "" {
-		keep = &Remaker{Site: site, tasks: map[string]task{}}
+		keep = &Remaker{Site: prep.site, tasks: map[string]task{}, prep: prep}
 	}
 	if err := run(gens, opts, res, keep); err != nil {
 		return res, err
@@ -140,37 +141,70 @@ func generators(r *render.Renderer, cat *assemble.Catalog, bundle *l10n.Bundle, 
 	}
 }
 
+// prepared is what the stages before the generators give: the loaded
+// content, its catalog, the strings, the static files and the renderer
+// of the layouts.
+type prepared struct {
+	opts   Options
+	site   *content.Site
+	cat    *assemble.Catalog
+	bundle *l10n.Bundle
+	static *assets
+	r      *render.Renderer
+}
+
+func (p *prepared) generators() []generator {
+	return generators(p.r, p.cat, p.bundle, p.site.Config.BaseURL, p.static)
+}
+
 // prepare runs the stages before the generators: load, assemble, and the
-// renderer's layouts. It returns the generators and the loaded content
-// they read.
-func prepare(project fs.FS, opts Options, problems *diag.List) ([]generator, *content.Site, bool) {
+// renderer's layouts.
+func prepare(project fs.FS, opts Options, problems *diag.List) (*prepared, bool) {
 	opts.stage("load", 0)
-	site, p := content.Load(sub(project, "content"), "content")
-	problems.Merge(p)
-	if site == nil {
-		return nil, nil, false
-	}
-	if opts.BaseURL != "" {
-		base, err := normalizeBaseURL(opts.BaseURL)
-		if err != nil {
-			problems.Errorf("--base-url", diag.Pos{}, "%v", err)
-			return nil, nil, false
-		}
-		site.Config.BaseURL = base
+	site, ok := loadContent(project, opts, problems)
+	if !ok {
+		return nil, false
 	}
 	bundle, p := l10n.LoadBundle(project, "i18n", site.Config.Languages)
 	problems.Merge(p)
 	static, p := processStatic(sub(project, "static"), "static", newMinifier())
 	problems.Merge(p)
-	cat := assemble.New(site)
-	r, p := render.New(sub(project, "layouts"), bundle, cat, render.Options{
-		BaseURL: site.Config.BaseURL, Assets: static.paths, LayoutsDir: "layouts", NoIndex: opts.NoIndex,
-	})
-	problems.Merge(p)
+	prep := &prepared{opts: opts, site: site, bundle: bundle, static: &static}
+	prep.assemble(project, problems)
 	if problems.HasErrors() {
-		return nil, nil, false
+		return nil, false
 	}
-	return generators(r, cat, bundle, site.Config.BaseURL, &static), site, true
+	return prep, true
+}
+
+// loadContent loads the content folder, with opts.BaseURL in place of
+// site.yaml's when given.
+func loadContent(project fs.FS, opts Options, problems *diag.List) (*content.Site, bool) {
+	site, p := content.Load(sub(project, "content"), "content")
+	problems.Merge(p)
+	if site == nil {
+		return nil, false
+	}
+	if opts.BaseURL != "" {
+		base, err := normalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			problems.Errorf("--base-url", diag.Pos{}, "%v", err)
+			return nil, false
+		}
+		site.Config.BaseURL = base
+	}
+	return site, true
+}
+
+// assemble makes p's catalog of its content and the renderer of the
+// project's layouts.
+func (p *prepared) assemble(project fs.FS, problems *diag.List) {
+	p.cat = assemble.New(p.site)
+	r, rp := render.New(sub(project, "layouts"), p.bundle, p.cat, render.Options{
+		BaseURL: p.site.Config.BaseURL, Assets: p.static.paths, LayoutsDir: "layouts", NoIndex: p.opts.NoIndex,
+	})
+	problems.Merge(rp)
+	p.r = r
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

@@ -121,12 +121,65 @@ func next(t *testing.T, events <-chan event) event {
 	}
 }
 
-// TestFastRefused: a change that is more than an activity body is left to
-// the full build, and the served site is not touched before it.
+// TestActivityEditFast: an edit of an activity's front matter or facts
+// (its title; its dates, which move it among the others; its status) is
+// shown at once on that activity's pages, exactly as a full build makes
+// them, before the full build, which leaves the other pages (the lists
+// that show the activity too) as they were until it runs; then the whole
+// site equals a full build, and the pages made already are not reloaded
+// again.
+func TestActivityEditFast(t *testing.T) {
+	cases := []struct{ desc, file, old, new string }{
+		{"title", "content/activities/lmi-webinar/index.fr.md", "title: \"", "title: \"Nouveau "},
+		{"status", "content/activities/lmi-webinar/activity.yaml", "status: confirmed", "status: cancelled"},
+		{"dates", "content/activities/lmi-webinar/activity.yaml", `schedule: "2025-09-16T10:00/2025-09-16T12:00 Europe/Istanbul"`, `schedule: "2026-03"`},
+	}
+	for _, c := range cases {
+		t.Run(c.desc, func(t *testing.T) {
+			dir := project(t)
+			s, ts := start(t, dir)
+			events := subscribe(t, ts.URL)
+			<-events
+			before := served(s)
+			edit(t, filepath.Join(dir, c.file), c.old, c.new)
+			want := fullBuild(t, dir)
+			s.Update([]string{c.file})
+			got := served(s)
+			var pages []string
+			for _, lang := range []string{"ar", "en", "fr"} {
+				p := lang + "/activities/lmi-webinar/index.html"
+				if !bytes.Equal(got[p], want[p]) {
+					t.Errorf("%s differs from a full build's", p)
+				}
+				if !bytes.Equal(before[p], want[p]) {
+					pages = append(pages, p)
+				}
+			}
+			if ev := next(t, events); !slices.Equal(ev.Changed, pages) || len(pages) == 0 || len(ev.Problems) > 0 {
+				t.Fatalf("the fast edit's event: %+v, want %v", ev, pages)
+			}
+			if list := "fr/activities/index.html"; !bytes.Equal(got[list], before[list]) || bytes.Equal(want[list], before[list]) {
+				t.Errorf("%s: served before the full build %v, changed by it %v; want untouched, then changed", list,
+					!bytes.Equal(got[list], before[list]), !bytes.Equal(want[list], before[list]))
+			}
+			if _, err := s.Rebuild(); err != nil { // what the background builder runs
+				t.Fatal(err)
+			}
+			if ev := next(t, events); len(ev.Changed) == 0 || slices.ContainsFunc(ev.Changed, func(p string) bool { return slices.Contains(pages, p) }) {
+				t.Errorf("the background build's event lists %v: want the other outputs, not the pages made already", ev.Changed)
+			}
+			sameAs(t, served(s), want)
+		})
+	}
+}
+
+// TestFastRefused: a change that is more than edits of activity files, or
+// an edit that leaves the content with errors, is left to the full build,
+// and the served site is not touched before it.
 func TestFastRefused(t *testing.T) {
 	cases := []struct{ desc, file, old, new string }{
-		{"title", "content/activities/lmi-webinar/index.fr.md", "title: ", "title: Nouveau "},
-		{"facts", "content/activities/lmi-webinar/activity.yaml", "status: confirmed", "status: cancelled"},
+		{"facts with an error", "content/activities/lmi-webinar/activity.yaml", "status: confirmed", "status: maybe"},
+		{"front matter that is not YAML", "content/activities/lmi-webinar/index.fr.md", "summary: ", "summary: ["},
 		{"an area's text", "content/plans/2025-2026/areas/lmi/_index.fr.md", "\n---\n", "\n---\nTexte.\n"},
 		{"a body with a control character", "content/activities/lmi-webinar/index.fr.md", "\n---\n", "\n---\n\u202e\n"},
 		{"a layout", "layouts/activity.html", "<article>", "<article class=\"x\">"},
