@@ -16,11 +16,13 @@
  * held (outcome.held, since version 1.3 of the data), at its actual venue,
  * with the "completed" status.
  *
- * Data: the upcoming list reads upcoming.json (since version 1.5 of the
- * data), the activities not past on the day the site was last reviewed,
- * and picks the area's or country's among them: its size follows the plans
- * under way, not the catalogue's whole history. The past and all lists
- * read the area's, the country's or the language's whole document.
+ * Data: the upcoming list reads the upcoming document of its area, its
+ * country or its language (upcoming/areas/<id>.json,
+ * upcoming/countries/<CC>.json, upcoming.json; since version 1.5 of the
+ * data): the activities not past two days before the site's last review,
+ * whose size follows the plans under way, not the catalogue's whole
+ * history. The past and all lists read the area's, the country's or the
+ * language's whole document.
  *
  * Every container of the page is rendered, also those added later (a
  * MutationObserver), and the script may sit in <head>.
@@ -118,16 +120,18 @@
     area = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(area) ? area : '';
     country = !area && /^[A-Z]{2}$/.test(country) ? country : '';
     var doc = 'api/v1/' + lang + '/activities.json';
-    if (show === 'upcoming') doc = 'api/v1/' + lang + '/upcoming.json';
-    else if (area) doc = 'api/v1/' + lang + '/areas/' + area + '.json';
-    else if (country) doc = 'api/v1/' + lang + '/countries/' + country + '.json';
+    var dir = show === 'upcoming' ? 'api/v1/' + lang + '/upcoming/' : 'api/v1/' + lang + '/';
+    if (area) doc = dir + 'areas/' + area + '.json';
+    else if (country) doc = dir + 'countries/' + country + '.json';
+    else if (show === 'upcoming') doc = 'api/v1/' + lang + '/upcoming.json';
     return { lang: lang, url: new URL(doc, base).href, area: area, country: country, limit: limit > 0 ? limit : 0, show: show };
   }
 
   // view is what a list shows of a document: its heading and activities.
-  // upcoming.json holds every area and country: the container's are picked
-  // from it, and one it does not name is an error, as a missing document
-  // of the other lists is. The other documents are the container's own.
+  // An upcoming document names every area and country: the container's
+  // heading is picked there (one it does not name is an error, as a missing
+  // document is), and its activities are kept as a check. The other
+  // documents carry their own heading.
   function view(data, opts) {
     var acts = Array.isArray(data.activities) ? data.activities : [];
     if (opts.show !== 'upcoming') return { heading: heading(data), acts: acts };

@@ -120,23 +120,30 @@ for (const lang of ['fr', 'ar']) {
     return a;
   });
   fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/areas/timeline.json`), JSON.stringify(doc));
-  // The upcoming lists read upcoming.json (since 1.5) and pick their area
-  // there. This one is stale, as a document gets while days pass: it still
-  // holds the past activities, which the widget must leave out with its own day.
-  const up = JSON.parse(fs.readFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming.json`), 'utf8'));
+  // The upcoming lists read their area's upcoming document (since 1.5),
+  // which names every area. This one is stale, as a document gets while
+  // days pass: it still holds the past activities, which the widget must
+  // leave out with its own day.
+  const up = JSON.parse(fs.readFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming/areas/lmi.json`), 'utf8'));
+  up.area = 'timeline';
   up.areas.push({ ...up.areas[0], id: 'timeline', text: { ...up.areas[0].text, title: `timeline-${lang}` } });
-  up.activities.push(...doc.activities.map((a) => ({ ...a, area: 'timeline' })));
-  fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming.json`), JSON.stringify(up));
+  up.activities = doc.activities.map((a) => ({ ...a, area: 'timeline' }));
+  fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming/areas/timeline.json`), JSON.stringify(up));
 }
-// A provider country of the built data, for an upcoming list of a country:
-// the upcoming activities it provides, as of the browser's day (the
-// fixture's dates may all be past by now: then the list is empty, under
-// the country's name).
-const enUp = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/upcoming.json'), 'utf8'));
-const enAll = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/activities.json'), 'utf8'));
-const country = enUp.countries[0];
-const notPast = (a) => a.status !== 'completed' && !(a.schedule.latest < day(0));
-const countryWant = enAll.activities.filter((a) => notPast(a) && a.providers.some((p) => p.country === country.code)).map((a) => a.text.title).sort();
+// A provider country of the built data, for an upcoming list of a
+// country: its upcoming document, given the dated activities (stale too)
+// as that country's, is shown under its name, as of the browser's day.
+const enAct = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/areas/lmi.json'), 'utf8')).activities[0];
+const enUpAll = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/upcoming.json'), 'utf8'));
+const country = enUpAll.countries[0];
+const countryFile = path.join(tmp, `public/api/v1/en/upcoming/countries/${country.code}.json`);
+const countryDoc = JSON.parse(fs.readFileSync(countryFile, 'utf8'));
+countryDoc.activities = timeline.map(([title, e, l, status]) => ({
+  ...enAct, status, overdue: false, outcome: undefined, text: { ...enAct.text, title }, providers: [{ country: country.code, name: country.name, tbc: false }],
+  schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...enAct.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
+}));
+fs.writeFileSync(countryFile, JSON.stringify(countryDoc));
+const countryWant = ['running', 'future-5', 'future-30', 'future-60', 'undated']; // not past, soonest first, undated last
 
 // The host: a strict CSP (the widget's origin for script and data, its own
 // stylesheet only) and CSS that tries to restyle everything.
@@ -261,11 +268,11 @@ try {
   check(!got.fallback.rendered, 'the fallback link is still shown beside a rendered list');
   check(got.fallback.missing && got.fallback.missingAll, `the fallback link must stay when the data cannot be loaded or do not name the area (upcoming: ${got.fallback.missing}, all: ${got.fallback.missingAll})`);
   // The upcoming lists read upcoming.json only, never a whole history.
-  const upcomingDocs = fetched.filter((u) => /upcoming\.json$/.test(u));
-  check(JSON.stringify(upcomingDocs.sort()) === '["api/v1/ar/upcoming.json","api/v1/en/upcoming.json","api/v1/fr/upcoming.json"]', `upcoming lists fetched ${JSON.stringify(fetched)}`);
-  check(!fetched.includes('api/v1/en/activities.json') && !fetched.some((u) => u.includes('/countries/')), `an upcoming list fetched a whole document: ${JSON.stringify(fetched)}`);
-  check(got['upcoming-fr'].heading === 'timeline-fr' && got['upcoming-ar'].heading === 'timeline-ar', `upcoming headings from upcoming.json's areas: ${got['upcoming-fr'].heading}, ${got['upcoming-ar'].heading}`);
-  check(got['country-en'].heading === country.name && JSON.stringify([...got['country-en'].titles].sort()) === JSON.stringify(countryWant), `upcoming list of ${country.code}: ${JSON.stringify(got['country-en'])}, want ${country.name} ${JSON.stringify(countryWant)}`);
+  const want = ['api/v1/ar/upcoming/areas/timeline.json', `api/v1/en/upcoming/countries/${country.code}.json`, 'api/v1/fr/upcoming/areas/no-such-area.json', 'api/v1/fr/upcoming/areas/timeline.json'];
+  check(JSON.stringify(fetched.filter((u) => u.includes('/upcoming')).sort()) === JSON.stringify(want), `upcoming lists fetched ${JSON.stringify(fetched)}, want ${JSON.stringify(want)}`);
+  check(!fetched.includes(`api/v1/en/countries/${country.code}.json`), `the upcoming list of a country fetched its whole document: ${JSON.stringify(fetched)}`);
+  check(got['upcoming-fr'].heading === 'timeline-fr' && got['upcoming-ar'].heading === 'timeline-ar', `upcoming headings from the upcoming document's areas: ${got['upcoming-fr'].heading}, ${got['upcoming-ar'].heading}`);
+  check(got['country-en'].heading === country.name && JSON.stringify(got['country-en'].titles) === JSON.stringify(countryWant), `upcoming list of ${country.code}: ${JSON.stringify(got['country-en'])}, want ${country.name} ${JSON.stringify(countryWant)}`);
   // The re-render call.
   const again = await page.evaluate(async () => {
     const box = document.getElementById('upcoming-fr');

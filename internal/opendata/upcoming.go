@@ -1,32 +1,36 @@
 package opendata
 
-// Upcoming (since 1.5): one document per language of the activities that
-// are not past, for the embeddable widget's default list (static/embed.js,
+// Upcoming (since 1.5): documents of the activities that are not past,
+// for the embeddable widget's default list (static/embed.js,
 // data-show="upcoming") and any consumer that shows what comes next:
 //
-//	api/v1/<lang>/upcoming.json
+//	api/v1/<lang>/upcoming.json                    all of them
+//	api/v1/<lang>/upcoming/areas/<area-id>.json    those of an area (every area has one)
+//	api/v1/<lang>/upcoming/countries/<CC>.json     those a country provides (every provider country)
 //
 // The other documents hold the whole history of the catalog: at 10,000
 // activities a language's activities.json is about 40 MB, and a member
 // PES's page showing the next few activities should not download it on
-// every visit. This one grows with the plans still running, not with the
-// past ones.
+// every visit. These grow with the plans still running, not with the
+// past ones; a list of one area or country reads only its own.
 //
 // An activity is past when it is completed or its latest date is before
 // the day (the widget's rule); an activity without dates is never past.
-// The document lists the activities not past on "from", the day before
-// as_of: as_of is the content's own date (never the build's clock), so a
-// visitor's day is at or after it, and a day earlier covers a visitor
-// west of UTC still on the previous day. A reader filters again with its
-// own day, since activities become past while the document stays. Every
-// area and every provider country is named, so that a filtered list
-// keeps its heading when nothing of it is upcoming. The activity objects
-// are those of every other per-language document (each encoded once for
-// all, shared.go). Index: "upcoming", apart from "documents" and
-// "schemas" for the reason "views" is (views.go).
+// A document lists the activities not past on "from", two days before
+// as_of: as_of is the content's own date (never the build's clock), the
+// day of its last review, so a visitor's day is at or after it, and two
+// days earlier cover every time zone (an editor at UTC+14, a visitor at
+// UTC-12). A reader filters again with its own day, since activities
+// become past while the document stays. Every document names every area
+// and every provider country, so that a list keeps its heading when
+// nothing of it is upcoming. The activity objects are those of every
+// other per-language document (each encoded once for all, shared.go).
+// Index: "upcoming", apart from "documents" and "schemas" for the reason
+// "views" is (views.go).
 
 import (
 	"io"
+	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -35,6 +39,8 @@ import (
 // upcomingDoc is api/v1/<lang>/upcoming.json.
 type upcomingDoc struct {
 	langHeader
+	Area       string         `json:"area,omitempty"`    // the area of an upcoming/areas/ document
+	Country    string         `json:"country,omitempty"` // the country of an upcoming/countries/ document
 	From       string         `json:"from"`
 	Areas      []upcomingArea `json:"areas"`
 	Countries  []countryName  `json:"countries"`
@@ -51,9 +57,11 @@ type upcomingArea struct {
 
 // upcomingRef lists one upcoming document in the index.
 type upcomingRef struct {
-	Lang   string `json:"lang"`
-	URL    string `json:"url"`
-	Schema string `json:"schema"`
+	Lang    string `json:"lang"`
+	Area    string `json:"area,omitempty"`
+	Country string `json:"country,omitempty"`
+	URL     string `json:"url"`
+	Schema  string `json:"schema"`
 }
 
 func upcomingDataPath(lang string) string { return lang + "/upcoming.json" }
@@ -62,21 +70,36 @@ func upcomingDataPath(lang string) string { return lang + "/upcoming.json" }
 // the pages that link it.
 func UpcomingDataPath(lang string) string { return assemble.APIPrefix + upcomingDataPath(lang) }
 
-// upcomingFrom is the day the upcoming documents are as of: the day before
-// the catalog's as_of.
-func (g *generator) upcomingFrom() string { return date(g.cat.AsOf.AddDate(0, 0, -1)) }
+// upcomingFrom is the day the upcoming documents are as of: two days
+// before the catalog's as_of.
+func (g *generator) upcomingFrom() string { return date(g.cat.AsOf.AddDate(0, 0, -2)) }
 
-// upcomingDocs lists the upcoming document of every language.
+// upcomingDocs lists the upcoming documents of every language: all, per
+// area, per provider country.
 func (g *generator) upcomingDocs() {
 	from := g.upcomingFrom()
 	for _, lang := range g.cat.Languages {
-		rel := upcomingDataPath(lang)
-		idx := g.actsWhere(lang, func(a *activity) bool { return !past(a, from) })
-		g.upcoming = append(g.upcoming, upcomingRef{Lang: lang, URL: g.apiURL(rel), Schema: g.schemaURL("upcoming")})
-		g.listed(lang, idx)
-		g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error {
-			return g.writeActs(w, g.upcomingDoc(lang, from), lang, idx)
-		}})
+		countries := g.countries(lang)
+		add := func(ref upcomingRef, rel string, keep func(*activity) bool) {
+			ref.Lang, ref.URL, ref.Schema = lang, g.apiURL(rel), g.schemaURL("upcoming")
+			g.upcoming = append(g.upcoming, ref)
+			idx := g.actsWhere(lang, func(a *activity) bool { return !past(a, from) && keep(a) })
+			g.listed(lang, idx)
+			g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error {
+				head := g.upcomingDoc(lang, from, countries)
+				head.Area, head.Country = ref.Area, ref.Country
+				return g.writeActs(w, head, lang, idx)
+			}})
+		}
+		add(upcomingRef{}, upcomingDataPath(lang), func(*activity) bool { return true })
+		for _, ar := range g.areas[lang] {
+			add(upcomingRef{Area: ar.ID}, lang+"/upcoming/areas/"+ar.ID+".json", func(a *activity) bool { return a.Area == ar.ID })
+		}
+		for _, c := range countries {
+			add(upcomingRef{Country: c.Code}, lang+"/upcoming/countries/"+c.Code+".json", func(a *activity) bool {
+				return slices.ContainsFunc(a.Providers, func(p provider) bool { return p.Country == c.Code })
+			})
+		}
 	}
 }
 
@@ -88,13 +111,13 @@ func past(a *activity, day string) bool {
 
 // upcomingDoc is the head of lang's upcoming document (its list of
 // activities empty, for writeActs).
-func (g *generator) upcomingDoc(lang, from string) upcomingDoc {
+func (g *generator) upcomingDoc(lang, from string, countries []country) upcomingDoc {
 	doc := upcomingDoc{langHeader: g.langHeader("upcoming", lang), From: from, Areas: make([]upcomingArea, 0, len(g.areas[lang])),
 		Countries: []countryName{}, Activities: []activity{}}
 	for _, a := range g.areas[lang] {
 		doc.Areas = append(doc.Areas, upcomingArea{ID: a.ID, Text: a.Text, Page: a.URLs.Page})
 	}
-	for _, c := range g.countries(lang) {
+	for _, c := range countries {
 		doc.Countries = append(doc.Countries, countryName{Code: c.Code, Name: c.Name})
 	}
 	return doc

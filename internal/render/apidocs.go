@@ -120,7 +120,8 @@ func apiTable(prefix string, t opendata.Table) APIDoc {
 // date order, the way a member website would, then the overdue ones of
 // the whole catalog.
 func apiExample(upcoming, all string) string {
-	return `const day = new Date().toISOString().slice(0, 10);
+	return `const d = new Date(); // today, in your time zone
+const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map(n => String(n).padStart(2, "0")).join("-");
 // What comes next: upcoming.json, filtered again with today's date.
 const next = await (await fetch("` + upcoming + `")).json();
 const upcoming = next.activities
