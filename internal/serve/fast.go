@@ -25,14 +25,18 @@ import (
 // size of the catalog.
 //
 // Any other change of files in activity folders alone (facts, titles,
-// any front matter; a new activity's files too) is shown first on those
-// activities' pages as well: the content is loaded again, whole, with every check of a
-// build, and assembled, and only their pages are made from it (facts),
-// the rest waiting for the background build. That costs a load of the
-// content (about 4 s at 10,000 activities on the machine of the README's
-// Performance section, a few milliseconds for the plan's own) instead of
-// a full build. Content with errors is left to the full build, which
-// reports them.
+// any front matter; a new activity's files too; not a removed file) is
+// shown first on those activities' pages as well: the content is loaded
+// again, whole, with every check of a build, and assembled, and only their
+// pages are made from it (facts), the rest waiting for the background
+// build. That costs a load of the content (about 4 s at 10,000 activities
+// on the machine of the README's Performance section, a few tens of
+// milliseconds for the plan's own) instead of a full build. Content with
+// errors is left to the full build, which reports them. The pages are
+// made with the layouts on disk and the strings and static files of the
+// last good build, so this path waits while a change of anything else is
+// not yet in a good build (Server.pending). The watcher waits for Update:
+// files changed meanwhile are seen after it.
 //
 // Then, for every change, the whole site is built again in the
 // background (builder): it brings every other output up to date (the
@@ -46,7 +50,9 @@ func (s *Server) Update(changed []string) {
 	seen, from := s.edits, s.remake
 	pages := s.fast(changed)
 	kind := "text edit"
-	if pages == 0 && from != nil && len(s.problems) == 0 && activityFiles(changed) {
+	activity := activityFiles(changed)
+	s.pending = s.pending || !activity
+	if pages == 0 && from != nil && len(s.problems) == 0 && activity && !s.pending && s.present(changed) {
 		s.mu.Unlock() // loading takes a while: the site is served meanwhile
 		pages, kind = s.facts(changed, from, seen), "activity edit"
 		s.mu.Lock()
@@ -149,8 +155,8 @@ func (s *Server) facts(changed []string, from *build.Remaker, seen int) int {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.edits != seen || s.remake != from {
-		return 0 // a later change, or a build that has this one
+	if s.edits != seen || s.remake != from || len(s.problems) > 0 {
+		return 0 // a later change, a build that has this one, or one that failed
 	}
 	var out []string
 	for p, data := range made {
@@ -165,6 +171,17 @@ func (s *Server) facts(changed []string, from *build.Remaker, seen int) int {
 		s.notify(out, nil)
 	}
 	return len(made)
+}
+
+// present reports whether every file of changed is still there (a removed
+// one changes lists the full build makes, and no page of its own).
+func (s *Server) present(changed []string) bool {
+	for _, p := range changed {
+		if _, err := fs.Stat(s.project, p); err != nil && !strings.HasPrefix(path.Base(p), ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // activityFiles reports whether every path of changed is a file of an

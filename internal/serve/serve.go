@@ -50,9 +50,12 @@ type Server struct {
 	remake *build.Remaker
 	// edits counts the source changes seen (Update): a background build
 	// that started before the last one is not swapped in.
-	edits  int
-	kick   chan time.Duration // asks the background builder for a build, after a wait
-	builds atomic.Int64       // full builds started, for tests
+	edits int
+	// pending is set by a change that is not only of activity files, until
+	// a good build that has it is swapped in (fast.go).
+	pending bool
+	kick    chan time.Duration // asks the background builder for a build, after a wait
+	builds  atomic.Int64       // full builds started, for tests
 	// watching, when set, is called once Watch sees every change (tests
 	// wait for it rather than for a guessed delay).
 	watching func()
@@ -134,6 +137,7 @@ func (s *Server) commit(b built) {
 	if b.err == nil {
 		changed = s.swap(b.res, b.rules)
 		s.remake = b.res.Remake
+		s.pending = false // a build is swapped in only if no change came during it
 	}
 	if len(changed) > 0 || len(b.problems) > 0 || len(s.problems) > 0 {
 		s.notify(changed, b.problems)
