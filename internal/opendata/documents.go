@@ -109,18 +109,16 @@ func (g *generator) indexDoc() indexDoc {
 		Upcoming: append([]upcomingRef{}, g.upcoming...)}
 }
 
-// catalogDoc gathers every language's objects into one document.
+// catalogDoc gathers every language's objects into one document, its
+// list of activities left empty: writeItems adds each (catalogActivity).
 func (g *generator) catalogDoc() catalogDoc {
 	doc := catalogDoc{header: g.header("catalog"), Languages: g.languages(), Plans: make([]catalogPlan, 0, len(g.cat.Plans)),
-		Areas: make([]catalogArea, 0, len(g.cat.Areas)), Activities: make([]catalogActivity, 0, len(g.cat.Activities))}
+		Areas: make([]catalogArea, 0, len(g.cat.Areas)), Activities: []catalogActivity{}}
 	for i := range g.cat.Plans {
 		doc.Plans = append(doc.Plans, g.catalogPlan(i))
 	}
 	for i := range g.cat.Areas {
 		doc.Areas = append(doc.Areas, g.catalogArea(i))
-	}
-	for i := range g.cat.Activities {
-		doc.Activities = append(doc.Activities, g.catalogActivity(i))
 	}
 	return doc
 }

@@ -189,15 +189,10 @@ func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, prob
 
 // documents lists every document; the index comes last as it lists them.
 // The documents that hold every activity are written as they are encoded,
-// one activity at a time (writeList), so that their bytes are never all in
-// memory.
+// one activity at a time (writeItems), so that their bytes are never all
+// in memory.
 func (g *generator) documents() {
-	g.emitList(docRef{Kind: "catalog"}, "catalog.json", func(w io.Writer) error {
-		doc := g.catalogDoc()
-		items := doc.Activities
-		doc.Activities = []catalogActivity{}
-		return writeList(w, doc, items)
-	})
+	g.emitList(docRef{Kind: "catalog"}, "catalog.json", g.writeCatalog)
 	for _, lang := range g.cat.Languages {
 		g.emitActs(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", lang, g.allActs(lang), func() any { return g.activitiesDoc(lang) })
 		for i, a := range g.cat.Areas {
@@ -223,6 +218,13 @@ func (g *generator) documents() {
 	g.emitJSON(docRef{Kind: "index"}, "index.json", func() any { return g.indexDoc() })
 }
 
+// writeCatalog writes catalog.json one activity at a time: the object of
+// every language of one activity is made, encoded and dropped, so that
+// the objects of the whole catalog are never held at once.
+func (g *generator) writeCatalog(w io.Writer) error {
+	return writeItems(w, g.catalogDoc(), len(g.cat.Activities), func(i int) ([]byte, error) { return json.Marshal(g.catalogActivity(i)) })
+}
+
 // emitList lists a JSON document of kind ref.Kind, written by write.
 func (g *generator) emitList(ref docRef, rel string, write func(w io.Writer) error) {
 	ref.MediaType, ref.Schema, ref.URL = "application/json", g.schemaURL(ref.Kind), g.apiURL(rel)
@@ -236,13 +238,6 @@ func (g *generator) emitList(ref docRef, rel string, write func(w io.Writer) err
 func (g *generator) emitActs(ref docRef, rel, lang string, idx []int, head func() any) {
 	g.listed(lang, idx)
 	g.emitList(ref, rel, func(w io.Writer) error { return g.writeActs(w, head(), lang, idx) })
-}
-
-// writeList writes head, a document whose last field is a list left empty,
-// with items in place of that empty list, encoding one item at a time.
-// The bytes are those encodeJSON gives for the whole document.
-func writeList[T any](w io.Writer, head any, items []T) error {
-	return writeItems(w, head, len(items), func(i int) ([]byte, error) { return json.Marshal(items[i]) })
 }
 
 // writeItems writes head, a document whose last field is a list left
