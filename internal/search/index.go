@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -185,18 +186,44 @@ func bodyWords(norm, body string) string {
 	}
 	var b strings.Builder
 	n := 0
-	for _, w := range strings.Fields(Normalize(body)) {
-		if n == bodyLimit {
-			break
+	for rest := body; rest != "" && n < bodyLimit; {
+		var chunk string
+		chunk, rest = cutChunk(rest, chunkSize)
+		for _, w := range strings.Fields(Normalize(chunk)) {
+			if n == bodyLimit {
+				break
+			}
+			if seen[w] || utf8.RuneCountInString(w) < 3 {
+				continue
+			}
+			seen[w] = true
+			n++
+			b.WriteString(" " + w)
 		}
-		if seen[w] || utf8.RuneCountInString(w) < 3 {
-			continue
-		}
-		seen[w] = true
-		n++
-		b.WriteString(" " + w)
 	}
 	return b.String()
+}
+
+// chunkSize is about how much of a description bodyWords normalizes at a
+// time: it stops once it has its words, and most descriptions hold them
+// in their first few hundred bytes.
+const chunkSize = 512
+
+// cutChunk cuts s after the first white space at or after byte size
+// (all of s when it has none there). Normalize treats white space as a
+// word boundary that nothing crosses (canonical reordering stops at it, a
+// starter; it becomes a space), so the words of Normalize(s) are those of
+// its chunks' in turn (TestBodyWordsChunks).
+func cutChunk(s string, size int) (chunk, rest string) {
+	if len(s) <= size {
+		return s, ""
+	}
+	i := strings.IndexFunc(s[size:], unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	_, w := utf8.DecodeRuneInString(s[size+i:])
+	return s[:size+i+w], s[size+i+w:]
 }
 
 // label is the activity's label ("Activité 1.2"), as on its card.

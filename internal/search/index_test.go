@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -155,4 +157,51 @@ func TestBodyWords(t *testing.T) {
 	if n := len(strings.Fields(bodyWords("", long))); n != bodyLimit {
 		t.Errorf("bodyWords kept %d words, want %d", n, bodyLimit)
 	}
+}
+
+// TestBodyWordsChunks: the words of a description normalized chunk by
+// chunk (cutChunk) are those of the whole description normalized at once,
+// for texts with accents, Arabic marks, combining marks right after white
+// space, ligatures and non-breaking spaces, cut at every size.
+func TestBodyWordsChunks(t *testing.T) {
+	texts := []string{
+		"L'atelier de l'emploi : Économie, économie et gestion de projets.\n\nDes œuvres  et\u00a0des\tcas.",
+		"مُؤَسَّسَة الإحصاء ـ تدريب ٢٠٢٥ على المنصّات، والأسواق.\n- أولاً\n- ثانياً",
+		"x \u0301y \u0301\u0327z e\u0301\u0301 \u0308\u0301a\u2003b\u3000c",
+		strings.Repeat("Les participants comparent les approches nationales. ", 40),
+	}
+	for _, text := range texts {
+		want := strings.Fields(Normalize(text))
+		for size := 1; size <= len(text)+1; size++ {
+			var got []string
+			for rest := text; rest != ""; {
+				var chunk string
+				chunk, rest = cutChunk(rest, size)
+				got = append(got, strings.Fields(Normalize(chunk))...)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("size %d: chunked %q, whole %q", size, got, want)
+			}
+		}
+	}
+}
+
+// FuzzBodyWordsChunks checks the same on any valid UTF-8 text.
+func FuzzBodyWordsChunks(f *testing.F) {
+	f.Add("x \u0301y e\u0301 ـ œ ٢ \u00a0z", 3)
+	f.Fuzz(func(t *testing.T, text string, size int) {
+		if !utf8.ValidString(text) || size < 1 || size > 1<<12 {
+			return
+		}
+		want := strings.Fields(Normalize(text))
+		var got []string
+		for rest := text; rest != ""; {
+			var chunk string
+			chunk, rest = cutChunk(rest, size)
+			got = append(got, strings.Fields(Normalize(chunk))...)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("size %d: chunked %q, whole %q", size, got, want)
+		}
+	})
 }
