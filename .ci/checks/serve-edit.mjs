@@ -1,8 +1,8 @@
-// Browser test and measure of `pesnet serve`'s fast path, as an editor
-// meets it: with an activity page open, save a new paragraph in its text;
-// the page must show it after one reload, the background build of the
-// rest of the site must not reload it again, and an idle server must not
-// use the processor.
+// Browser test and measure of `pesnet serve`'s fast paths, as an editor
+// meets them: with an activity page open, save a new paragraph in its
+// text, then a new title in its front matter; the page must show each
+// after one reload, the background build of the rest of the site must not
+// reload it again, and an idle server must not use the processor.
 //
 // Usage (from the repository root):
 //   node .ci/checks/serve-edit.mjs                 # a copy of the repository's project (CI)
@@ -94,6 +94,27 @@ try {
   await page.waitForTimeout(1000);
   check(loads === 1, `the page loaded ${loads} times after the edit: want one reload, none from the background build`);
 
+  // A front matter edit: the content is loaded again, and the page made
+  // from it, before the background build.
+  const title = `Edited ${Date.now()}`;
+  const before = fs.readFileSync(file, 'utf8');
+  check(/^title: "/m.test(before), `no title: "…" line in ${file}`);
+  const fromTitle = log.length;
+  loads = 0;
+  asked = null;
+  const savedTitle = performance.now();
+  fs.writeFileSync(file, before.replace(/^title: "/m, `title: "${title} `));
+  const shownTitle = await page.waitForFunction((m) => document.querySelector('h1')?.textContent.includes(m), title, { timeout: 600000, polling: 5 })
+    .then(() => performance.now() - savedTitle).catch(() => null);
+  check(shownTitle !== null, 'the new title never showed in the page');
+  figures.titleShownMs = shownTitle && Math.round(shownTitle);
+  const madeTitle = await waitLog(/activity edit: \d+ page\(s\) made again in ([\d.]+)(µs|ms|s)/, fromTitle, 5000);
+  check(madeTitle, 'the server did not take the activity edit path (no "activity edit" line in its log)');
+  if (madeTitle) figures.titleMadeMs = Math.round(Number(madeTitle[1]) * { 'µs': 0.001, ms: 1, s: 1000 }[madeTitle[2]]);
+  check(await waitLog(/built \d+ files/, fromTitle, 600000), 'the background build after the title did not finish');
+  await page.waitForTimeout(1000);
+  check(loads === 1, `the page loaded ${loads} times after the title edit: want one reload, none from the background build`);
+
   const idleFrom = cpu();
   await sleep(10000);
   figures.idleCpuPercent = Math.round(((cpu() - idleFrom) / 100 / 10) * 1000) / 10; // ticks of 10 ms over 10 s
@@ -109,4 +130,4 @@ if (failures.length) {
   console.error('serve-edit: FAILED\n- ' + failures.join('\n- ') + '\n--- server log ---\n' + log.slice(-4000));
   process.exit(1);
 }
-console.log(`serve-edit: 1 passed, 0 failed (a body edit shown after one reload; made again in ${figures.madeMs} ms, the tab asked for it ${figures.reloadAskedMs} ms and showed it ${figures.shownMs} ms after the save (a reload without edit: ${figures.plainReloadMs} ms); idle ${figures.idleCpuPercent} % of a core)`);
+console.log(`serve-edit: 1 passed, 0 failed (a body edit shown after one reload; made again in ${figures.madeMs} ms, the tab asked for it ${figures.reloadAskedMs} ms and showed it ${figures.shownMs} ms after the save (a reload without edit: ${figures.plainReloadMs} ms); a title edit made again in ${figures.titleMadeMs} ms and shown ${figures.titleShownMs} ms after the save; idle ${figures.idleCpuPercent} % of a core)`);
