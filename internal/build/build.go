@@ -65,6 +65,10 @@ type Options struct {
 	// again needs (the preview server's fast path). Only for builds kept
 	// in memory (no Out).
 	Remake bool
+	// Cache, when set, keeps the decoded text files between the builds
+	// (and Remaker.Reload loads) of one project, so that a load decodes
+	// only the files that changed (content.Cache; pesnet serve).
+	Cache *content.Cache
 }
 
 // stage reports the start of a stage to opts.Progress.
@@ -180,7 +184,7 @@ func prepare(project fs.FS, opts Options, problems *diag.List) (*prepared, bool)
 // loadContent loads the content folder, with opts.BaseURL in place of
 // site.yaml's when given.
 func loadContent(project fs.FS, opts Options, problems *diag.List) (*content.Site, bool) {
-	site, p := content.Load(sub(project, "content"), "content")
+	site, p := content.LoadCached(sub(project, "content"), "content", opts.Cache)
 	problems.Merge(p)
 	if site == nil {
 		return nil, false

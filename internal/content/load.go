@@ -46,11 +46,11 @@ type loader struct {
 // warning. When it holds errors the Site is incomplete and must not be
 // published; it is still returned (nil only if site.yaml is unusable) so
 // that the caller can check the rest of the project in the same run.
-func Load(fsys fs.FS, prefix string) (*Site, *diag.List) { return load(fsys, prefix, true) }
+func Load(fsys fs.FS, prefix string) (*Site, *diag.List) { return load(fsys, prefix, true, nil) }
 
 // load is Load, reading the text files ahead on every core when ahead is
-// set (tests compare both ways).
-func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
+// set (tests compare both ways), through cache when not nil (cache.go).
+func load(fsys fs.FS, prefix string, ahead bool, cache *Cache) (*Site, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, problems: &diag.List{}, site: &Site{},
 		plans: map[string]*Plan{}, planDirs: map[string]*Plan{}, areas: map[string]*Area{}, acts: map[string]*Activity{},
 		texts: map[string]Texts{}, pos: map[any]map[string]diag.Pos{}, broken: map[string]bool{}, failed: map[string]bool{}}
@@ -65,7 +65,7 @@ func load(fsys fs.FS, prefix string, ahead bool) (*Site, *diag.List) {
 		return nil, l.problems
 	}
 	if ahead {
-		l.prefetch(files)
+		l.prefetch(files, cache)
 	}
 	for _, pass := range []func(string) bool{l.planFile, l.areaFile, l.activityFile} {
 		for _, f := range files {
@@ -119,6 +119,15 @@ func (l *loader) read(name string) (*source, bool) { return l.readTo(name, l.pro
 
 // readTo is read reporting into problems (safe to run concurrently).
 func (l *loader) readTo(name string, problems *diag.List) (*source, bool) {
+	raw, ok := l.readRaw(name, problems)
+	if !ok {
+		return nil, false
+	}
+	return readSource(l.show(name), raw, problems)
+}
+
+// readRaw returns the bytes of file name, or false after reporting why not.
+func (l *loader) readRaw(name string, problems *diag.List) ([]byte, bool) {
 	file := l.show(name)
 	if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() > MaxFileSize {
 		problems.Errorf(file, diag.Pos{Line: 1, Col: 1}, "the file is too large (%d bytes; at most %d): content files hold text only", info.Size(), MaxFileSize)
@@ -129,7 +138,7 @@ func (l *loader) readTo(name string, problems *diag.List) (*source, bool) {
 		problems.Errorf(file, diag.Pos{}, "cannot read: %v", err)
 		return nil, false
 	}
-	return readSource(file, raw, problems)
+	return raw, true
 }
 
 // readYAML reads a whole-file YAML document.
@@ -155,7 +164,17 @@ func (l *loader) readText(name string, spec textSpec) (*Text, bool) {
 // readTextTo is readText reporting into problems; it only reads l.fsys,
 // so several can run at once.
 func (l *loader) readTextTo(name string, spec textSpec, problems *diag.List) (*Text, bool) {
-	src, ok := l.readTo(name, problems)
+	raw, ok := l.readRaw(name, problems)
+	if !ok {
+		return nil, false
+	}
+	return decodeTextFile(l.show(name), raw, spec, problems)
+}
+
+// decodeTextFile decodes the bytes of a Markdown text file with front
+// matter, file being its display path.
+func decodeTextFile(file string, raw []byte, spec textSpec, problems *diag.List) (*Text, bool) {
+	src, ok := readSource(file, raw, problems)
 	if !ok {
 		return nil, false
 	}

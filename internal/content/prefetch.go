@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"path"
 	"runtime"
 	"slices"
@@ -26,7 +27,7 @@ type readAhead struct {
 // passes that follow stay in one goroutine and in file order, and take
 // these results (readText), so the loaded site and the problems are the
 // same as a serial load's.
-func (l *loader) prefetch(files []string) {
+func (l *loader) prefetch(files []string, cache *Cache) {
 	type item struct {
 		name string
 		spec textSpec
@@ -40,12 +41,11 @@ func (l *loader) prefetch(files []string) {
 	results := make([]readAhead, len(items))
 	var wg sync.WaitGroup
 	next := make(chan int)
+	sums := make([]*[sha256.Size]byte, len(items)) // for the cache: nil when unread
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				p := &diag.List{}
-				t, ok := l.readTextTo(items[i].name, items[i].spec, p)
-				results[i] = readAhead{spec: items[i].spec, text: t, ok: ok, problems: p}
+				results[i], sums[i] = l.readAheadOne(items[i].name, items[i].spec, cache)
 			}
 		})
 	}
@@ -54,10 +54,39 @@ func (l *loader) prefetch(files []string) {
 	}
 	close(next)
 	wg.Wait()
+	if cache != nil {
+		kept := make(map[string]cachedText, len(items))
+		for i, it := range items {
+			if r := results[i]; sums[i] != nil {
+				kept[it.name] = cachedText{sum: *sums[i], spec: r.spec, text: copyText(r.text), ok: r.ok, problems: r.problems}
+			}
+		}
+		cache.keep(kept)
+	}
 	l.ahead = make(map[string]readAhead, len(items))
 	for i, it := range items {
 		l.ahead[it.name] = results[i]
 	}
+}
+
+// readAheadOne reads and decodes one text file, from cache (when not nil)
+// if it has the file's bytes; sum is the digest of the bytes read, nil
+// when the file could not be read or there is no cache.
+func (l *loader) readAheadOne(name string, spec textSpec, cache *Cache) (r readAhead, sum *[sha256.Size]byte) {
+	p := &diag.List{}
+	raw, ok := l.readRaw(name, p)
+	if !ok {
+		return readAhead{spec: spec, problems: p}, nil
+	}
+	if cache != nil {
+		s := sha256.Sum256(raw)
+		sum = &s
+		if r, hit := cache.lookup(name, s, spec); hit {
+			return r, sum
+		}
+	}
+	t, ok := decodeTextFile(l.show(name), raw, spec, p)
+	return readAhead{spec: spec, text: t, ok: ok, problems: p}, sum
 }
 
 // textKindOf returns what a text file whose name follows the rules exactly

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/build"
+	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/netlify"
 	"github.com/oic-pesnet/workplan/internal/output"
@@ -80,6 +81,9 @@ const maxChanged = 200
 func New(project fs.FS, opts build.Options, log io.Writer) *Server {
 	opts.Out = "" // the preview is served from memory, never written
 	opts.Remake = true
+	if opts.Cache == nil {
+		opts.Cache = &content.Cache{} // each load decodes only the text files that changed
+	}
 	return &Server{project: project, opts: opts, log: log, clients: map[chan event]struct{}{}, kick: make(chan time.Duration, 1)}
 }
 
