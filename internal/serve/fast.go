@@ -33,12 +33,11 @@ import (
 // the load decodes only the text files that changed (build.Options.Cache,
 // set by New): about 1.5 s at 10,000 activities on the machine of the
 // README's Performance section, a few tens of milliseconds for the plan's
-// own. Content with
-// errors is left to the full build, which reports them. The pages are
-// made with the layouts on disk and the strings and static files of the
-// last good build, so this path waits while a change of anything else is
-// not yet in a good build (Server.pending). The watcher waits for Update:
-// files changed meanwhile are seen after it.
+// own. Content with errors is left to the full build, which reports them.
+// The pages are made with the layouts on disk and the strings and static
+// files of the last good build, so this path waits while a change of
+// anything else is not yet in a good build (Server.pending). The watcher
+// waits for Update: files changed meanwhile are seen after it.
 //
 // Then, for every change, the whole site is built again in the
 // background (builder): it brings every other output up to date (the
