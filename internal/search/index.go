@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
@@ -186,22 +187,35 @@ func bodyWords(norm, body string) string {
 	}
 	var b strings.Builder
 	n := 0
-	for rest := body; rest != "" && n < bodyLimit; {
-		var chunk string
-		chunk, rest = cutChunk(rest, chunkSize)
-		for _, w := range strings.Fields(Normalize(chunk)) {
-			if n == bodyLimit {
-				break
-			}
-			if seen[w] || utf8.RuneCountInString(w) < 3 {
-				continue
-			}
-			seen[w] = true
-			n++
-			b.WriteString(" " + w)
+	for w := range words(body, chunkSize) {
+		if n == bodyLimit {
+			break
 		}
+		if seen[w] || utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		seen[w] = true
+		n++
+		b.WriteString(" " + w)
 	}
 	return b.String()
+}
+
+// words yields the words of Normalize(s) in order, normalizing s a chunk
+// of about size bytes at a time (cutChunk), so that a caller who stops
+// early does not pay for the rest.
+func words(s string, size int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for rest := s; rest != ""; {
+			var chunk string
+			chunk, rest = cutChunk(rest, size)
+			for _, w := range strings.Fields(Normalize(chunk)) {
+				if !yield(w) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // chunkSize is about how much of a description bodyWords normalizes at a

@@ -160,7 +160,7 @@ func TestBodyWords(t *testing.T) {
 }
 
 // TestBodyWordsChunks: the words of a description normalized chunk by
-// chunk (cutChunk) are those of the whole description normalized at once,
+// chunk (words, cutChunk) are those of the whole description normalized at once,
 // for texts with accents, Arabic marks, combining marks right after white
 // space, ligatures and non-breaking spaces, cut at every size.
 func TestBodyWordsChunks(t *testing.T) {
@@ -173,13 +173,7 @@ func TestBodyWordsChunks(t *testing.T) {
 	for _, text := range texts {
 		want := strings.Fields(Normalize(text))
 		for size := 1; size <= len(text)+1; size++ {
-			var got []string
-			for rest := text; rest != ""; {
-				var chunk string
-				chunk, rest = cutChunk(rest, size)
-				got = append(got, strings.Fields(Normalize(chunk))...)
-			}
-			if !slices.Equal(got, want) {
+			if got := slices.Collect(words(text, size)); !slices.Equal(got, want) {
 				t.Fatalf("size %d: chunked %q, whole %q", size, got, want)
 			}
 		}
@@ -194,13 +188,7 @@ func FuzzBodyWordsChunks(f *testing.F) {
 			return
 		}
 		want := strings.Fields(Normalize(text))
-		var got []string
-		for rest := text; rest != ""; {
-			var chunk string
-			chunk, rest = cutChunk(rest, size)
-			got = append(got, strings.Fields(Normalize(chunk))...)
-		}
-		if !slices.Equal(got, want) {
+		if got := slices.Collect(words(text, size)); !slices.Equal(got, want) {
 			t.Fatalf("size %d: chunked %q, whole %q", size, got, want)
 		}
 	})
