@@ -106,24 +106,39 @@ func (s *Server) fast(changed []string) int {
 		}
 		acts = append(acts, a)
 	}
-	var out []string
+	s.put(activityPages(s.remake, acts))
+	return len(acts) * len(site.Config.Languages)
+}
+
+// activityPages makes the pages of acts in every language with r; a page
+// that cannot be made is left out (the background build reports it).
+func activityPages(r *build.Remaker, acts []*content.Activity) map[string][]byte {
+	made := map[string][]byte{}
 	for _, a := range acts {
-		for _, lang := range site.Config.Languages {
+		for _, lang := range r.Site.Config.Languages {
 			p := path.Join(assemble.ActivityPath(lang, a.ID)[1:], "index.html")
-			data, err := s.remake.Remake(p)
-			if err != nil {
-				continue // a page the background build reports
-			}
-			if !bytes.Equal(s.site[p], data) {
-				s.site[p] = data
-				out = append(out, p)
+			if data, err := r.Remake(p); err == nil {
+				made[p] = data
 			}
 		}
 	}
+	return made
+}
+
+// put serves the pages of made whose bytes differ from the served ones
+// and reloads the tabs showing them. Called with s.mu held.
+func (s *Server) put(made map[string][]byte) {
+	var out []string
+	for p, data := range made {
+		if !bytes.Equal(s.site[p], data) {
+			s.site[p] = data
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
 	if len(out) > 0 {
 		s.notify(out, nil)
 	}
-	return len(acts) * len(site.Config.Languages)
 }
 
 // facts takes an edit of activity files that fast refused, as Update says:
@@ -142,35 +157,20 @@ func (s *Server) facts(changed []string, from *build.Remaker, seen int) int {
 	for _, p := range changed {
 		folders[path.Dir(p)] = true
 	}
-	made := map[string][]byte{}
+	var acts []*content.Activity
 	for _, a := range next.Site.Activities {
-		if !folders[path.Dir(a.File)] {
-			continue
-		}
-		for _, lang := range next.Site.Config.Languages {
-			p := path.Join(assemble.ActivityPath(lang, a.ID)[1:], "index.html")
-			if data, err := next.Remake(p); err == nil {
-				made[p] = data
-			}
+		if folders[path.Dir(a.File)] {
+			acts = append(acts, a)
 		}
 	}
+	made := activityPages(next, acts)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.edits != seen || s.remake != from || len(s.problems) > 0 {
 		return 0 // a later change, a build that has this one, or one that failed
 	}
-	var out []string
-	for p, data := range made {
-		if !bytes.Equal(s.site[p], data) {
-			s.site[p] = data
-			out = append(out, p)
-		}
-	}
-	slices.Sort(out)
+	s.put(made)
 	s.remake = next
-	if len(out) > 0 {
-		s.notify(out, nil)
-	}
 	return len(made)
 }
 
@@ -189,11 +189,7 @@ func (s *Server) present(changed []string) bool {
 // activity's folder (or a hidden file, which no stage reads).
 func activityFiles(changed []string) bool {
 	for _, p := range changed {
-		parts := strings.Split(p, "/")
-		if strings.HasPrefix(path.Base(p), ".") {
-			continue
-		}
-		if len(parts) != 4 || parts[0] != "content" || parts[1] != "activities" {
+		if !strings.HasPrefix(path.Base(p), ".") && !inActivityFolder(p) {
 			return false
 		}
 	}
@@ -203,9 +199,15 @@ func activityFiles(changed []string) bool {
 // activityText reports whether p is an activity's text,
 // content/activities/<folder>/index.<lang>.md.
 func activityText(p string) bool {
+	base := path.Base(p)
+	return inActivityFolder(p) && strings.HasPrefix(base, "index.") && strings.HasSuffix(base, ".md")
+}
+
+// inActivityFolder reports whether p is a file of an activity's folder,
+// content/activities/<folder>/<file>.
+func inActivityFolder(p string) bool {
 	parts := strings.Split(p, "/")
-	return len(parts) == 4 && parts[0] == "content" && parts[1] == "activities" &&
-		strings.HasPrefix(parts[3], "index.") && strings.HasSuffix(parts[3], ".md")
+	return len(parts) == 4 && parts[0] == "content" && parts[1] == "activities"
 }
 
 // builder builds the whole site in the background whenever Update asks
