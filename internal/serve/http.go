@@ -2,7 +2,9 @@ package serve
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -18,7 +20,22 @@ import (
 //go:embed live.js
 var liveJS []byte
 
-const liveTag = `<script src="/__pesnet/live.js" defer></script>`
+// liveVersion names the live.js of this pesnet: the tag's URL carries it,
+// so that a tab caches the script for good and a new pesnet's script has
+// another URL.
+func liveVersion() string {
+	sum := sha256.Sum256(liveJS)
+	return hex.EncodeToString(sum[:6])
+}
+
+// liveTag is the element that loads live.js in a served page.
+func liveTag() string {
+	return `<script src="/__pesnet/live.js?v=` + liveVersion() + `" defer></script>`
+}
+
+// immutable is the Cache-Control of what a tab may keep without asking
+// again, as Netlify serves the fingerprinted assets.
+const immutable = "public, max-age=31536000, immutable"
 
 // ServeHTTP serves the last good site as Netlify would, to requests that
 // name a loopback host.
@@ -30,7 +47,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/__pesnet/live.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.RawQuery == "v="+liveVersion() {
+			w.Header().Set("Cache-Control", immutable)
+		} else {
+			w.Header().Set("Cache-Control", "no-store")
+		}
 		_, _ = w.Write(liveJS)
 		return
 	case "/__pesnet/events":
@@ -78,7 +99,12 @@ func (s *Server) write(w http.ResponseWriter, p, name string, status int, data [
 	for k, v := range headers {
 		w.Header().Set(k, v)
 	}
-	w.Header().Set("Cache-Control", "no-store") // a preview is never cached
+	// A preview is never cached, except the files netlify.toml caches as
+	// immutable (the fingerprinted assets, whose names change with their
+	// bytes): a reload after an edit then asks for the page alone.
+	if !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if path.Ext(name) == ".html" {
 		data = inject(data)
 	}
@@ -107,9 +133,9 @@ func loopbackHost(host string) bool {
 // inject adds the live-reload script to an HTML page.
 func inject(page []byte) []byte {
 	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
-		return append(page[:i:i], append([]byte(liveTag), page[i:]...)...)
+		return append(page[:i:i], append([]byte(liveTag()), page[i:]...)...)
 	}
-	return append(page[:len(page):len(page)], []byte(liveTag)...)
+	return append(page[:len(page):len(page)], []byte(liveTag())...)
 }
 
 // events streams build results to a tab (server-sent events).
@@ -148,14 +174,17 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 var failureTmpl = template.Must(template.New("failure").Parse(`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Build failed · pesnet serve</title>` + liveTag + `</head>
+<html lang="en"><head><meta charset="utf-8"><title>Build failed · pesnet serve</title>{{.Live}}</head>
 <body><main><h1>The site could not be built</h1><p>Fix these problems; this page reloads by itself.</p>
-<ul>{{range .}}<li><code>{{.}}</code></li>{{end}}</ul></main></body></html>`))
+<ul>{{range .Problems}}<li><code>{{.}}</code></li>{{end}}</ul></main></body></html>`))
 
 // failurePage is shown when no build has succeeded yet.
 func (s *Server) failurePage(w http.ResponseWriter, problems []string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusServiceUnavailable)
-	_ = failureTmpl.Execute(w, problems)
+	_ = failureTmpl.Execute(w, struct {
+		Live     template.HTML
+		Problems []string
+	}{template.HTML(liveTag()), problems})
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -80,8 +81,20 @@ func TestServesLikeNetlify(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
 		t.Errorf("/fr/: %d %v", resp.StatusCode, resp.Header)
 	}
-	if !strings.Contains(body, `<script src="/__pesnet/live.js" defer></script></head>`) {
+	if !strings.Contains(body, liveTag()+"</head>") || !strings.Contains(liveTag(), "/__pesnet/live.js?v=") {
 		t.Error("no live-reload script in a served page")
+	}
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("a page is cached: %q", resp.Header.Get("Cache-Control"))
+	}
+	css := regexp.MustCompile(`/css/site\.[0-9a-f]{12}\.css`).FindString(body)
+	for u, want := range map[string]string{
+		css: immutable, "/favicon.svg": "no-store", // netlify.toml: the fingerprinted assets, for a year
+		"/__pesnet/live.js?v=" + liveVersion(): immutable, "/__pesnet/live.js": "no-store", "/__pesnet/live.js?v=0": "no-store",
+	} {
+		if resp, _ := get(t, ts.URL+u); resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != want {
+			t.Errorf("%s: %d, Cache-Control %q, want %q", u, resp.StatusCode, resp.Header.Get("Cache-Control"), want)
+		}
 	}
 	resp, _ = get(t, ts.URL+"/fr/calendar.ics")
 	if resp.Header.Get("Content-Type") != "text/calendar; charset=utf-8" || resp.Header.Get("Access-Control-Allow-Origin") != "*" {

@@ -37,35 +37,61 @@ type sources struct {
 func (src *sources) scan() []string {
 	next := map[string]stamp{}
 	for _, root := range watched {
-		src.walk(root, next)
+		src.walk(root, src.files, next)
 	}
-	changed := src.diff(src.files, next, func(string) bool { return true })
+	changed := src.diff(src.files, next)
 	src.files = next
 	return changed
 }
 
 // update re-reads the stamps of the named files and folders only (those
 // the system said changed; a folder stands for everything under it) and
-// returns, as scan does, those added, removed or with other bytes.
+// returns, as scan does, those added, removed or with other bytes. Its
+// cost follows the names, not the project: a file's stamp is looked up,
+// and only a name that is no file seen before (a folder, or an editor's
+// temporary file) is looked for among the stamps' paths.
 func (src *sources) update(names []string) []string {
-	next := maps.Clone(src.files)
-	under := func(p string) bool {
-		for _, n := range names {
-			if p == n || strings.HasPrefix(p, n+"/") {
-				return true
-			}
-		}
-		return false
-	}
-	maps.DeleteFunc(next, func(p string, _ stamp) bool { return under(p) })
+	before := map[string]stamp{}
 	for _, n := range names {
 		if watchedPath(n) {
-			src.walk(n, next)
+			src.take(n, before)
 		}
 	}
-	changed := src.diff(src.files, next, under)
-	src.files = next
-	return changed
+	var seen []string
+	for _, n := range names {
+		if watchedPath(n) {
+			seen = append(seen, src.walk(n, before, src.files)...)
+		}
+	}
+	var changed []string
+	for _, p := range seen {
+		if old, ok := before[p]; !ok || old.sum != src.files[p].sum {
+			changed = append(changed, p)
+		}
+	}
+	for p := range before {
+		if _, ok := src.files[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	slices.Sort(changed)
+	return slices.Compact(changed)
+}
+
+// take moves the stamps of n, or of every file under it, from src.files
+// to into.
+func (src *sources) take(n string, into map[string]stamp) {
+	if st, ok := src.files[n]; ok {
+		into[n] = st
+		delete(src.files, n)
+		return
+	}
+	for p, st := range src.files {
+		if strings.HasPrefix(p, n+"/") {
+			into[p] = st
+			delete(src.files, p)
+		}
+	}
 }
 
 // hidden reports whether p is or lies in a dot file or folder, which no
@@ -91,8 +117,10 @@ func watchedPath(p string) bool {
 }
 
 // walk records in next the stamp of every file at or under root, reading
-// a file's bytes only when its size or time differ from the last stamp.
-func (src *sources) walk(root string, next map[string]stamp) {
+// a file's bytes only when its size or time differ from its stamp in
+// prev, and returns their paths.
+func (src *sources) walk(root string, prev, next map[string]stamp) []string {
+	var seen []string
 	_ = fs.WalkDir(src.fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -102,22 +130,24 @@ func (src *sources) walk(root string, next map[string]stamp) {
 			return nil
 		}
 		st := stamp{size: info.Size(), mtime: info.ModTime()}
-		if old, ok := src.files[p]; ok && old.size == st.size && old.mtime.Equal(st.mtime) {
+		if old, ok := prev[p]; ok && old.size == st.size && old.mtime.Equal(st.mtime) {
 			st.sum = old.sum
 		} else if data, err := fs.ReadFile(src.fsys, p); err == nil {
 			st.sum = sha256.Sum256(data)
 		}
 		next[p] = st
+		seen = append(seen, p)
 		return nil
 	})
+	return seen
 }
 
-// diff returns the paths, among those for which look is true, added,
-// removed or with other bytes in next than in old, sorted.
-func (src *sources) diff(old, next map[string]stamp, look func(string) bool) []string {
+// diff returns the paths added, removed or with other bytes in next than
+// in old, sorted.
+func (src *sources) diff(old, next map[string]stamp) []string {
 	var changed []string
 	for p, st := range next {
-		if o, ok := old[p]; look(p) && (!ok || o.sum != st.sum) {
+		if o, ok := old[p]; !ok || o.sum != st.sum {
 			changed = append(changed, p)
 		}
 	}
@@ -136,8 +166,8 @@ func (src *sources) diff(old, next map[string]stamp, look func(string) bool) []s
 // background build). When dir (the project's folder) is not empty it uses
 // the system's file notifications (fsnotify, as Hugo does) and looks only
 // at the files they name: nothing runs while nothing changes, and an edit
-// reads and stats only what it touched (its bookkeeping is a pass over the
-// stamps in memory, a few milliseconds at 40,000 files). Where they are
+// reads and stats only what it touched (and its bookkeeping looks up the
+// stamps of those files only). Where they are
 // unavailable (or dir is empty) it polls every interval. Either way a save
 // that leaves a file's bytes as they were builds nothing.
 func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration) {
@@ -177,8 +207,11 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 }
 
 // settle is how long the watcher waits after a notification for the
-// others of the same save (editors write, rename and chmod in a burst).
-const settle = 50 * time.Millisecond
+// others of the same save: editors write, rename and chmod in a burst of
+// a millisecond or two (sed -i, Vim and VS Code, seen with fsnotify here).
+// It is part of every edit's delay before the tab reloads; a burst split
+// in two is taken twice, which shows the same page.
+const settle = 25 * time.Millisecond
 
 // watchEvents collects the names the system reports until they settle,
 // then hands them to changed (slash-separated, relative to dir).
