@@ -79,11 +79,13 @@ func (g *generator) langNames(lang string, codes []string) []langName {
 	return out
 }
 
-// activityText is an activity's text for lang, in plain text.
+// activityText is an activity's text for lang, in plain text. Made while
+// the documents are written, often more than once: an activity without
+// text (which the loader refuses) is reported while they are listed
+// (checkTexts).
 func (g *generator) activityText(lang string, a *content.Activity) activityText {
 	t, fallback := g.cat.Text(a.Texts, lang)
 	if t == nil {
-		g.problems.Errorf(a.File, diag.Pos{}, "activity %q has no text in any language: add index.%s.md beside it", a.ID, lang)
 		return activityText{textMeta: textMeta{Lang: lang, Fallback: true}}
 	}
 	return activityText{
@@ -93,6 +95,15 @@ func (g *generator) activityText(lang string, a *content.Activity) activityText 
 		Description: g.text.Cached(t, t.Lang, t.Body),
 		Outcome:     t.Outcome,
 		Reason:      t.Reason,
+	}
+}
+
+// checkTexts reports every activity without a text to show in lang.
+func (g *generator) checkTexts(lang string) {
+	for _, a := range g.cat.Activities {
+		if t, _ := g.cat.Text(a.Texts, lang); t == nil {
+			g.problems.Errorf(a.File, diag.Pos{}, "activity %q has no text in any language: add index.%s.md beside it", a.ID, lang)
+		}
 	}
 }
 

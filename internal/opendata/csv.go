@@ -69,7 +69,8 @@ func (g *generator) csv(out io.Writer) error {
 	w.UseCRLF = true
 	_ = w.Write(csvHeader()) // w.Error reports any failure of the rows
 	for _, lang := range g.cat.Languages {
-		for i, a := range g.acts[lang] {
+		for i := range g.cat.Activities {
+			a := g.act(lang, i)
 			// The area as the activity's own plan has it: its number and
 			// title, which the activity's number follows.
 			number, title := 0, ""

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/l10n"
 )
 
@@ -22,9 +23,9 @@ func (g *generator) activitiesDoc(lang string) activitiesDoc {
 	return activitiesDoc{langHeader: g.langHeader("activities", lang), Plans: g.plans[lang], Areas: g.areas[lang], Activities: []activity{}}
 }
 
-// allActs lists every activity of lang (by index in g.acts).
-func (g *generator) allActs(lang string) []int {
-	idx := make([]int, len(g.acts[lang]))
+// allActs lists every activity (by index in the catalog, the plan order).
+func (g *generator) allActs() []int {
+	idx := make([]int, len(g.cat.Activities))
 	for i := range idx {
 		idx[i] = i
 	}
@@ -32,15 +33,15 @@ func (g *generator) allActs(lang string) []int {
 }
 
 // areaActs lists the activities of the i-th area (in catalog order).
-func (g *generator) areaActs(lang string, i int) []int {
-	return g.actsWhere(lang, func(a *activity) bool { return a.Area == g.areas[lang][i].ID })
+func (g *generator) areaActs(i int) []int {
+	return g.actsWhere(func(a *content.Activity) bool { return a.Area == g.cat.Areas[i].ID })
 }
 
-// actsWhere lists the activities of lang that keep holds for, in plan order.
-func (g *generator) actsWhere(lang string, keep func(*activity) bool) []int {
+// actsWhere lists the activities that keep holds for, in plan order.
+func (g *generator) actsWhere(keep func(*content.Activity) bool) []int {
 	idx := []int{}
-	for i := range g.acts[lang] {
-		if keep(&g.acts[lang][i]) {
+	for i, a := range g.cat.Activities {
+		if keep(a) {
 			idx = append(idx, i)
 		}
 	}
@@ -84,10 +85,13 @@ func (g *generator) countriesDoc(lang string, countries []country) countriesDoc 
 
 // countryActs lists the activities c provides or may provide (its
 // participation flagged "to be confirmed"), in plan order.
-func (g *generator) countryActs(lang string, c country) []int {
-	return g.actsWhere(lang, func(a *activity) bool {
-		return slices.ContainsFunc(a.Providers, func(p provider) bool { return p.Country == c.Code })
-	})
+func (g *generator) countryActs(c country) []int {
+	return g.actsWhere(func(a *content.Activity) bool { return provides(a, c.Code) })
+}
+
+// provides reports whether the country code provides a or may provide it.
+func provides(a *content.Activity, code string) bool {
+	return slices.ContainsFunc(a.Providers, func(p content.Provider) bool { return p.Country == code })
 }
 
 // countryDoc is the head of the document of c: its list of activities
@@ -139,7 +143,11 @@ func (g *generator) catalogArea(i int) catalogArea {
 // catalogActivity merges the i-th activity of every language: facts from
 // the first language (they are the same in all), names and texts from each.
 func (g *generator) catalogActivity(i int) catalogActivity {
-	first := g.acts[g.cat.Languages[0]][i]
+	acts := make([]activity, len(g.cat.Languages))
+	for l, lang := range g.cat.Languages {
+		acts[l] = g.act(lang, i)
+	}
+	first := acts[0]
 	out := catalogActivity{
 		activityFacts:  first.activityFacts,
 		Schedule:       catalogSchedule{scheduleFacts: first.Schedule.scheduleFacts, Text: langMap{}},
@@ -158,8 +166,8 @@ func (g *generator) catalogActivity(i int) catalogActivity {
 	for _, p := range first.Providers {
 		out.Providers = append(out.Providers, catalogProvider{Country: p.Country, Name: langMap{}, TBC: p.TBC})
 	}
-	for _, lang := range g.cat.Languages {
-		a := g.acts[lang][i]
+	for l, lang := range g.cat.Languages {
+		a := acts[l]
 		out.Schedule.Text[lang] = a.Schedule.Text
 		if out.Venue.CountryName != nil {
 			out.Venue.CountryName[lang] = a.Venue.CountryName
@@ -173,7 +181,7 @@ func (g *generator) catalogActivity(i int) catalogActivity {
 		out.URLs.Calendars[lang], out.URLs.AreaCalendars[lang] = a.URLs.Calendar, a.URLs.AreaCalendar
 		out.URLs.PlanCalendars[lang] = a.URLs.PlanCalendar
 	}
-	g.addCatalogOutcome(i, &out)
+	g.addCatalogOutcome(acts, &out)
 	return out
 }
 

@@ -143,11 +143,14 @@ type generator struct {
 	locs     map[string]*l10n.Localizer
 	text     *plaintext.Converter
 	problems *diag.List
-	// acts, areas and plans hold each language's objects, in plan order
-	// (plans by period), built once and shared by every document of that
-	// language.
-	acts     map[string][]activity
-	json     map[string][]output.Shared[[]byte] // acts encoded (shared.go)
+	// json holds each activity's object (act) encoded in each language,
+	// shared by the documents that list it (shared.go); areas and plans
+	// hold each language's objects, in plan order (plans by period), built
+	// once and shared by every document of that language. The activities'
+	// objects are made when a document is written and dropped after it
+	// (act): held for the whole build, with their descriptions, they were
+	// its largest part at 10,000 activities.
+	json     map[string][]output.Shared[[]byte]
 	areas    map[string][]area
 	plans    map[string][]plan
 	docs     []document
@@ -168,15 +171,12 @@ type document struct {
 
 func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, problems *diag.List) *generator {
 	g := &generator{cat: cat, base: opts.BaseURL, locs: map[string]*l10n.Localizer{}, text: cmp.Or(opts.Text, plaintext.New()),
-		problems: problems, acts: map[string][]activity{}, json: map[string][]output.Shared[[]byte]{}, areas: map[string][]area{}, plans: map[string][]plan{}}
+		problems: problems, json: map[string][]output.Shared[[]byte]{}, areas: map[string][]area{}, plans: map[string][]plan{}}
 	for _, lang := range cat.Languages {
 		g.json[lang] = make([]output.Shared[[]byte], len(cat.Activities))
 		g.locs[lang] = bundle.Localizer(lang)
-		g.acts[lang] = make([]activity, 0, len(cat.Activities))
 		g.areas[lang] = make([]area, 0, len(cat.Areas))
-		for _, a := range cat.Activities {
-			g.acts[lang] = append(g.acts[lang], g.activity(lang, a))
-		}
+		g.checkTexts(lang)
 		for _, a := range cat.Areas {
 			g.areas[lang] = append(g.areas[lang], g.area(lang, a))
 		}
@@ -194,14 +194,14 @@ func newGenerator(cat *assemble.Catalog, bundle *l10n.Bundle, opts Options, prob
 func (g *generator) documents() {
 	g.emitList(docRef{Kind: "catalog"}, "catalog.json", g.writeCatalog)
 	for _, lang := range g.cat.Languages {
-		g.emitActs(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", lang, g.allActs(lang), func() any { return g.activitiesDoc(lang) })
+		g.emitActs(docRef{Kind: "activities", Lang: lang}, lang+"/activities.json", lang, g.allActs(), func() any { return g.activitiesDoc(lang) })
 		for i, a := range g.cat.Areas {
-			g.emitActs(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), lang, g.areaActs(lang, i), func() any { return g.areaDoc(lang, i) })
+			g.emitActs(docRef{Kind: "area", Lang: lang, Area: a.ID}, areaDataPath(lang, a.ID), lang, g.areaActs(i), func() any { return g.areaDoc(lang, i) })
 		}
 		countries := g.countries(lang)
 		g.emitJSON(docRef{Kind: "countries", Lang: lang}, lang+"/countries.json", func() any { return g.countriesDoc(lang, countries) })
 		for _, c := range countries {
-			g.emitActs(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), lang, g.countryActs(lang, c), func() any { return g.countryDoc(lang, c) })
+			g.emitActs(docRef{Kind: "country", Lang: lang, Country: c.Code}, countryDataPath(lang, c.Code), lang, g.countryActs(c), func() any { return g.countryDoc(lang, c) })
 		}
 	}
 	facets := assemble.NewFacets(g.cat)

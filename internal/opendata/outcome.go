@@ -122,10 +122,10 @@ func (g *generator) addOutcome(lang string, a *content.Activity, out *activity) 
 	out.Outcome = res
 }
 
-// addCatalogOutcome merges the outcome fields of the i-th activity of every
-// language into out.
-func (g *generator) addCatalogOutcome(i int, out *catalogActivity) {
-	first := g.acts[g.cat.Languages[0]][i]
+// addCatalogOutcome merges the outcome fields of an activity's objects in
+// every language (acts, in the order of the catalog's languages) into out.
+func (g *generator) addCatalogOutcome(acts []activity, out *catalogActivity) {
+	first := acts[0]
 	if s := first.OriginalSchedule; s != nil {
 		out.OriginalSchedule = &catalogDated{datedFacts: s.datedFacts, Text: langMap{}}
 	}
@@ -144,8 +144,8 @@ func (g *generator) addCatalogOutcome(i int, out *catalogActivity) {
 			out.Outcome.Countries = append(out.Outcome.Countries, catalogCountryName{Code: c.Code, Name: langMap{}})
 		}
 	}
-	for _, lang := range g.cat.Languages {
-		a := g.acts[lang][i]
+	for l, lang := range g.cat.Languages {
+		a := acts[l]
 		if out.OriginalSchedule != nil {
 			out.OriginalSchedule.Text[lang] = a.OriginalSchedule.Text
 		}

@@ -17,9 +17,15 @@ func (g *generator) listed(lang string, idx []int) {
 	}
 }
 
+// act returns the object of the i-th activity of the catalog in lang, made
+// anew: each document that needs the objects makes them as it is written
+// (the JSON documents, through activityJSON, once for all; the CSV
+// export; catalog.json), and none holds them after.
+func (g *generator) act(lang string, i int) activity { return g.activity(lang, g.cat.Activities[i]) }
+
 // activityJSON returns the encoding of the i-th activity in lang.
 func (g *generator) activityJSON(lang string, i int) ([]byte, error) {
-	return g.json[lang][i].Get(func() ([]byte, error) { return json.Marshal(g.acts[lang][i]) })
+	return g.json[lang][i].Get(func() ([]byte, error) { return json.Marshal(g.act(lang, i)) })
 }
 
 // writeActs writes head, a document whose last field is an empty list of
@@ -38,7 +44,7 @@ func (g *generator) writeActs(w io.Writer, head any, lang string, idx []int) err
 func (g *generator) pick(lang string, idx []int) []activity {
 	out := make([]activity, len(idx))
 	for n, i := range idx {
-		out[n] = g.acts[lang][i]
+		out[n] = g.act(lang, i)
 	}
 	return out
 }

@@ -30,7 +30,6 @@ package opendata
 
 import (
 	"io"
-	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
@@ -78,12 +77,16 @@ func (g *generator) upcomingFrom() string { return date(g.cat.AsOf.AddDate(0, 0,
 // area, per provider country.
 func (g *generator) upcomingDocs() {
 	from := g.upcomingFrom()
+	ahead := map[*content.Activity]bool{}
+	for _, a := range g.cat.Activities {
+		ahead[a] = !past(a, from)
+	}
 	for _, lang := range g.cat.Languages {
 		countries := g.countries(lang)
-		add := func(ref upcomingRef, rel string, keep func(*activity) bool) {
+		add := func(ref upcomingRef, rel string, keep func(*content.Activity) bool) {
 			ref.Lang, ref.URL, ref.Schema = lang, g.apiURL(rel), g.schemaURL("upcoming")
 			g.upcoming = append(g.upcoming, ref)
-			idx := g.actsWhere(lang, func(a *activity) bool { return !past(a, from) && keep(a) })
+			idx := g.actsWhere(func(a *content.Activity) bool { return ahead[a] && keep(a) })
 			g.listed(lang, idx)
 			g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error {
 				head := g.upcomingDoc(lang, from, countries)
@@ -91,22 +94,22 @@ func (g *generator) upcomingDocs() {
 				return g.writeActs(w, head, lang, idx)
 			}})
 		}
-		add(upcomingRef{}, upcomingDataPath(lang), func(*activity) bool { return true })
+		add(upcomingRef{}, upcomingDataPath(lang), func(*content.Activity) bool { return true })
 		for _, ar := range g.areas[lang] {
-			add(upcomingRef{Area: ar.ID}, lang+"/upcoming/areas/"+ar.ID+".json", func(a *activity) bool { return a.Area == ar.ID })
+			add(upcomingRef{Area: ar.ID}, lang+"/upcoming/areas/"+ar.ID+".json", func(a *content.Activity) bool { return a.Area == ar.ID })
 		}
 		for _, c := range countries {
-			add(upcomingRef{Country: c.Code}, lang+"/upcoming/countries/"+c.Code+".json", func(a *activity) bool {
-				return slices.ContainsFunc(a.Providers, func(p provider) bool { return p.Country == c.Code })
-			})
+			add(upcomingRef{Country: c.Code}, lang+"/upcoming/countries/"+c.Code+".json", func(a *content.Activity) bool { return provides(a, c.Code) })
 		}
 	}
 }
 
 // past is the widget's rule: completed, or every date before day (dates
-// as YYYY-MM-DD compare as strings); without dates, never past.
-func past(a *activity, day string) bool {
-	return a.Status == content.StatusCompleted || (a.Schedule.Latest != "" && a.Schedule.Latest < day)
+// as YYYY-MM-DD, the objects' schedule.latest, compare as strings);
+// without dates, never past.
+func past(a *content.Activity, day string) bool {
+	latest := scheduleOf(a).Latest
+	return a.Status == content.StatusCompleted || (latest != "" && latest < day)
 }
 
 // upcomingDoc is the head of lang's upcoming document (its list of

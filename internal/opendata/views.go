@@ -82,18 +82,18 @@ func (g *generator) viewDocs(lang string, facets *assemble.Facets) {
 		g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error { return g.writeActs(w, head(), lang, idx) }})
 	}
 	for _, t := range facets.Types {
-		idx := g.typeActs(lang, content.Type(t))
+		idx := g.typeActs(content.Type(t))
 		add("type", t, typeDataPath(lang, t), idx, func() any { return g.typeDoc(lang, content.Type(t), idx) })
 	}
 	for _, l := range facets.Languages {
-		idx := g.languageActs(lang, l)
+		idx := g.languageActs(l)
 		add("language", l, languageDataPath(lang, l), idx, func() any { return g.languageDoc(lang, l, idx) })
 	}
 }
 
 // typeActs lists the activities of typ, in plan order.
-func (g *generator) typeActs(lang string, typ content.Type) []int {
-	return g.actsWhere(lang, func(a *activity) bool { return a.Type == typ })
+func (g *generator) typeActs(typ content.Type) []int {
+	return g.actsWhere(func(a *content.Activity) bool { return a.Type == typ })
 }
 
 // typeDoc is the head of the document of typ (its list of activities
@@ -105,10 +105,9 @@ func (g *generator) typeDoc(lang string, typ content.Type, idx []int) typeDoc {
 
 // languageActs lists the activities delivered in code or interpreted into
 // it, in plan order.
-func (g *generator) languageActs(lang, code string) []int {
-	is := func(l langName) bool { return l.Code == code }
-	return g.actsWhere(lang, func(a *activity) bool {
-		return slices.ContainsFunc(a.Languages, is) || slices.ContainsFunc(a.Interpretation.Languages, is)
+func (g *generator) languageActs(code string) []int {
+	return g.actsWhere(func(a *content.Activity) bool {
+		return slices.Contains(a.Languages, code) || slices.Contains(a.Interpretation, code)
 	})
 }
 
@@ -118,7 +117,7 @@ func (g *generator) languageActs(lang, code string) []int {
 func (g *generator) languageDoc(lang, code string, idx []int) languageDoc {
 	interpreted := 0
 	for _, i := range idx {
-		if !slices.ContainsFunc(g.acts[lang][i].Languages, func(l langName) bool { return l.Code == code }) {
+		if !slices.Contains(g.cat.Activities[i].Languages, code) {
 			interpreted++
 		}
 	}
