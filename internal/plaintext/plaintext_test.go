@@ -22,3 +22,17 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchAfterInlineElement: in plain text too, the space typed between
+// an inline element and a mark becomes the right no-break space.
+func TestFrenchAfterInlineElement(t *testing.T) {
+	c := New()
+	for in, want := range map[string]string{
+		"**Objectifs** : former": "Objectifs\u00a0: former",
+		"Un *mot* ; un autre":    "Un mot\u202f; un autre",
+	} {
+		if got := c.TextIn("fr", []byte(in)); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}

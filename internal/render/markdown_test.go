@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/oic-pesnet/workplan/internal/typo"
 )
 
 // TestMarkdownLinks checks the URL and text policies on Markdown: a refused
@@ -46,6 +48,28 @@ func TestMarkdownLinks(t *testing.T) {
 		}
 		if s := strings.TrimSpace(string(got)); s != c.want {
 			t.Errorf("%q\n got %s\nwant %s", c.in, s, c.want)
+		}
+	}
+}
+
+// TestFrenchAfterInlineElement: the space an editor typed between an
+// inline element and a mark (a bold label and its colon) becomes the
+// right no-break space; it is neither lost nor left breakable.
+func TestFrenchAfterInlineElement(t *testing.T) {
+	md := newMarkdown(false, typo.French)
+	for in, want := range map[string]string{
+		"**Objectifs** : former":      "<p><strong>Objectifs</strong>\u00a0: former</p>",
+		"Un *mot* ; un autre":         "<p>Un <em>mot</em>\u202f; un autre</p>",
+		"[La page](/fr/) ? Oui":       "<p><a href=\"/fr/\">La page</a>\u202f? Oui</p>",
+		"**Objectifs**: former":       "<p><strong>Objectifs</strong>: former</p>", // none typed: none added across elements
+		"Objectif : former, à 10:30.": "<p>Objectif\u00a0: former, à 10:30.</p>",
+	} {
+		got, err := toHTML(md, []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := strings.TrimSpace(string(got)); s != want {
+			t.Errorf("%q\n got %q\nwant %q", in, s, want)
 		}
 	}
 }

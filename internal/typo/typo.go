@@ -96,7 +96,10 @@ func French(s string) string {
 }
 
 // trimSpaces removes the spaces (not line breaks) at the end of out and
-// reports whether there were any.
+// reports whether there were any. Spaces at the start of the text count:
+// a text node of Markdown starts with the space that follows an inline
+// element ("**Objectifs** : former" gives the node " : former"), and
+// that space must become the right one, not vanish.
 func trimSpaces(out *[]rune) bool {
 	n := len(*out)
 	for n > 0 && isSpace((*out)[n-1]) {
@@ -104,7 +107,7 @@ func trimSpaces(out *[]rune) bool {
 	}
 	trimmed := n < len(*out)
 	*out = (*out)[:n]
-	return trimmed && n > 0
+	return trimmed
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == NBSP || r == NNBSP || r == '\u2009' }

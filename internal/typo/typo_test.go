@@ -32,7 +32,9 @@ func TestFrench(t *testing.T) {
 		{"20% et 100 %", "20% et 100" + n + "%"},
 		{"", ""},
 		{":", ":"},
-		{" ;", ";"},
+		{" ;", n + ";"}, // a text node after an inline element: "*mot* ;"
+		{" : former", b + ": former"},
+		{"  % des", n + "% des"},
 		{"Texte sans marque.", "Texte sans marque."},
 		{"a ;\xff", "a ;\xff"}, // not UTF-8: unchanged
 	} {
