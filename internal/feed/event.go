@@ -34,7 +34,9 @@ func (w *Writer) encodeEvents(k eventKey) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return buf.Bytes(), nil
+	// Held until the last feed that holds them is written: without the
+	// room the buffer grew into.
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // eventKey names the events of an activity in one language and feed mode.
@@ -54,10 +56,17 @@ func keyOf(lang string, a *content.Activity, mode Mode) eventKey {
 	return eventKey{lang, a, mode}
 }
 
+// hasEvents reports whether a has events in a feed of mode: every
+// activity with a date has in a planning feed, a dated feed leaves out the
+// fuzzy schedules (a month, a quarter).
+func hasEvents(a *content.Activity, mode Mode) bool {
+	return Placeable(a) && !(fuzzy(When(a)) && mode == Dated)
+}
+
 func (w *Writer) buildEvents(lang string, a *content.Activity, mode Mode) []*ical.Component {
 	s := When(a)
 	switch {
-	case !Placeable(a), fuzzy(s) && mode == Dated:
+	case !hasEvents(a, mode):
 		return nil
 	case s.Precision == schedule.Minute:
 		sessions := Sessions(s)

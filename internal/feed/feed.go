@@ -57,6 +57,7 @@ package feed
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -122,7 +123,7 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 			}
 			w.events[k].Use()
 		}
-		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Make: func() ([]byte, error) { return w.feed(f) }})
+		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Write: func(out io.Writer) error { return w.feed(out, f) }})
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
@@ -209,54 +210,77 @@ func encode(cal *ical.Calendar) ([]byte, error) {
 
 func (w *Writer) abs(p string) string { return w.baseURL + p }
 
-// feed encodes the calendar of f. Its properties are encoded with the
-// calendar around one marker component, which is then replaced by the
-// events, each encoded once for every feed that holds it (encodeEvents).
-func (w *Writer) feed(f feedSpec) ([]byte, error) {
+// feed writes the calendar of f to out. Its properties are encoded with
+// the calendar around one marker component, which is then replaced by the
+// events, each encoded once for every feed that holds it (encodeEvents):
+// the feed is streamed, never held whole (the catalog's are tens of
+// megabytes at 10,000 activities).
+func (w *Writer) feed(out io.Writer, f feedSpec) error {
 	cal := w.calendar(f)
-	var evs [][]byte
-	size := 0
+	if !w.anyEvents(f) {
+		for _, a := range f.acts { // their events are empty: give up the uses
+			w.events[keyOf(f.lang, a, f.mode)].Release()
+		}
+		cal.Children = append(cal.Children, w.emptyNote(f.lang, f.path))
+		b, err := encode(cal)
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(b)
+		return err
+	}
+	cal.Children = append(cal.Children, ical.NewComponent(spliceMarker))
+	frame, err := encode(cal)
+	if err != nil {
+		return err
+	}
+	before, after, err := cutMarker(frame)
+	if err != nil {
+		return err
+	}
+	if _, err := out.Write(before); err != nil {
+		return err
+	}
 	for _, a := range f.acts {
 		k := keyOf(f.lang, a, f.mode)
 		b, err := w.events[k].Get(func() ([]byte, error) { return w.encodeEvents(k) })
 		w.events[k].Release()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if len(b) > 0 {
-			evs = append(evs, b)
-			size += len(b)
+		if _, err := out.Write(b); err != nil {
+			return err
 		}
 	}
-	if len(evs) == 0 {
-		cal.Children = append(cal.Children, w.emptyNote(f.lang, f.path))
-		return encode(cal)
+	_, err = out.Write(after)
+	return err
+}
+
+// anyEvents reports whether f holds at least one event.
+func (w *Writer) anyEvents(f feedSpec) bool {
+	for _, a := range f.acts {
+		if hasEvents(a, f.mode) {
+			return true
+		}
 	}
-	cal.Children = append(cal.Children, ical.NewComponent(spliceMarker))
-	frame, err := encode(cal)
-	if err != nil {
-		return nil, err
-	}
-	return splice(frame, evs, size), nil
+	return false
 }
 
 // spliceMarker names the component that stands for a feed's events while
 // its calendar is encoded.
 const spliceMarker = "X-PESNET-EVENTS"
 
-// splice replaces the marker component in frame by evs (size octets). The
-// marker is the calendar's last component, and no property can hold its
-// two lines (a value holds no line break, a folded line starts with a
-// space).
-func splice(frame []byte, evs [][]byte, size int) []byte {
+// cutMarker returns what comes before and after the marker component in
+// frame. The marker is the calendar's last component, and no property can
+// hold its two lines (a value holds no line break, a folded line starts
+// with a space).
+func cutMarker(frame []byte) (before, after []byte, err error) {
 	marker := []byte("BEGIN:" + spliceMarker + "\r\nEND:" + spliceMarker + "\r\n")
 	i := bytes.LastIndex(frame, marker)
-	out := make([]byte, 0, len(frame)-len(marker)+size)
-	out = append(out, frame[:i]...)
-	for _, b := range evs {
-		out = append(out, b...)
+	if i < 0 {
+		return nil, nil, fmt.Errorf("the feed's frame lost its marker")
 	}
-	return append(out, frame[i+len(marker):]...)
+	return frame[:i], frame[i+len(marker):], nil
 }
 
 // calendar is the VCALENDAR of f, with its properties and without

@@ -203,6 +203,32 @@ func TestUndatedActivity(t *testing.T) {
 	}
 }
 
+// TestEventsReleased checks that no feed keeps an activity's events once
+// every feed is written, including the feeds whose activities have no
+// event there (a month in a dated feed): they are held only while used.
+func TestEventsReleased(t *testing.T) {
+	fsys, _ := txtarfs.Read("testdata/site.txtar")
+	sub, _ := fs.Sub(fsys, "content")
+	site, _ := content.Load(sub, "content")
+	bundle, _ := l10n.LoadBundle(os.DirFS("../.."), "i18n", site.Config.Languages)
+	w := New(assemble.New(site), bundle, site.Config.BaseURL, nil)
+	if _, problems := w.Files(); problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	eventless := 0
+	for k, s := range w.events {
+		if s.Held() {
+			t.Errorf("the events of %s in %s (%v) are still held", k.a.ID, k.lang, k.mode)
+		}
+		if !hasEvents(k.a, k.mode) {
+			eventless++
+		}
+	}
+	if eventless == 0 {
+		t.Error("the fixture has no activity without events in a feed that lists it: the test proves less than it says")
+	}
+}
+
 func TestEmptySelection(t *testing.T) {
 	for _, name := range []string{"fr/areas/empty/calendar.ics", "fr/areas/empty/planning.ics"} {
 		testEmpty(t, fixtureFeeds(t)[name])

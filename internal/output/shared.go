@@ -43,3 +43,11 @@ func (s *Shared[T]) Release() {
 		s.v, s.held = zero, false
 	}
 }
+
+// Held reports whether s holds a value: made, and not yet released by its
+// last use.
+func (s *Shared[T]) Held() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.held
+}
