@@ -218,6 +218,25 @@ func (g *generator) documents() {
 	g.emitJSON(docRef{Kind: "index"}, "index.json", func() any { return g.indexDoc() })
 }
 
+// byLanguage orders the documents' jobs language by language (those of
+// no language first), keeping their order within each: an activity's
+// JSON is held from the first document of its language that lists it to
+// the last (output.Shared), so the documents of one language are written
+// together and the JSON of one language, not of all, is held at a time.
+// The index keeps the order the documents were listed in.
+func (g *generator) byLanguage() {
+	rank := func(d document) int {
+		rel := strings.TrimPrefix(d.path, apiFile(""))
+		for i, lang := range g.cat.Languages {
+			if strings.HasPrefix(rel, lang+"/") {
+				return i
+			}
+		}
+		return -1
+	}
+	slices.SortStableFunc(g.docs, func(a, b document) int { return cmp.Compare(rank(a), rank(b)) })
+}
+
 // writeCatalog writes catalog.json one activity at a time: the object of
 // every language of one activity is made, encoded and dropped, so that
 // the objects of the whole catalog are never held at once.
@@ -370,6 +389,7 @@ func (gen *Generator) Jobs() ([]output.Job, *diag.List) {
 	}
 	gen.g = newGenerator(gen.cat, gen.bundle, gen.opts, problems)
 	gen.g.documents()
+	gen.g.byLanguage()
 	jobs := make([]output.Job, len(gen.g.docs))
 	for i, d := range gen.g.docs {
 		jobs[i] = output.Job{Path: d.path, Make: d.make, Write: d.write}
