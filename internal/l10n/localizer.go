@@ -28,6 +28,9 @@ type Localizer struct {
 	// plain caches the messages asked for without data, which layouts ask
 	// for on every page (go-i18n executes a template on every call).
 	plain sync.Map
+	// dates caches day's words per date (YYYYMMDD): a catalog's schedules
+	// share a few thousand days, each written on many pages and feeds.
+	dates sync.Map
 }
 
 // Localizer returns the localizer of lang.

@@ -70,7 +70,13 @@ func (l *Localizer) months(first, last time.Time) string {
 }
 
 func (l *Localizer) day(t time.Time) string {
-	return l.T("schedule_day", map[string]any{"Day": l.Day(t.Day()), "Month": l.Month(t.Month()), "Year": l.Number(t.Year())})
+	key := t.Year()*10000 + int(t.Month())*100 + t.Day()
+	if s, ok := l.dates.Load(key); ok {
+		return s.(string)
+	}
+	s := l.T("schedule_day", map[string]any{"Day": l.Day(t.Day()), "Month": l.Month(t.Month()), "Year": l.Number(t.Year())})
+	l.dates.Store(key, s)
+	return s
 }
 
 func (l *Localizer) days(first, last time.Time) string {

@@ -36,10 +36,28 @@ func isolate(s string, rtl bool) template.HTML {
 var unbreakable = regexp.MustCompile(`\b(?:[A-Z]{2,}(?:-[A-Z]{2,})+|\d{4}[-–]\d{4})\b`)
 
 func nobr(escaped string) string {
-	if !strings.ContainsAny(escaped, "-–") { // both forms have one: most texts skip the expression
+	if !mayBeUnbreakable(escaped) {
 		return escaped
 	}
 	return unbreakable.ReplaceAllString(escaped, `<span class="nobr">$0</span>`)
+}
+
+// mayBeUnbreakable reports whether s has what every match of unbreakable
+// has: a hyphen between two capitals or two digits, or an en dash between
+// two digits. Most texts have none ("Sud-Sud", "c'est-à-dire") and skip
+// the expression, which runs on every text node of every page.
+func mayBeUnbreakable(s string) bool {
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for i := 1; i+1 < len(s); i++ {
+		switch {
+		case s[i] == '-' && (upper(s[i-1]) && upper(s[i+1]) || digit(s[i-1]) && digit(s[i+1])):
+			return true
+		case strings.HasPrefix(s[i:], "–") && i+len("–") < len(s) && digit(s[i-1]) && digit(s[i+len("–")]):
+			return true
+		}
+	}
+	return false
 }
 
 type segment struct {

@@ -22,3 +22,24 @@ func TestIsolate(t *testing.T) {
 		}
 	}
 }
+
+// TestUnbreakablePrecheck: mayBeUnbreakable is true wherever the
+// expression matches, so that skipping the expression changes nothing.
+func TestUnbreakablePrecheck(t *testing.T) {
+	for _, s := range []string{"OIC-PESNET", "2024-2026", "2024–2026", "de l&#39;OIC-PESNET.", "A-B", "AB-CD-EF", "Sud-Sud", "2024-26", "x–", "–2", "9–"} {
+		if unbreakable.MatchString(s) && !mayBeUnbreakable(s) {
+			t.Errorf("%q: the expression matches, the precheck says no", s)
+		}
+	}
+}
+
+func FuzzUnbreakablePrecheck(f *testing.F) {
+	for _, s := range []string{"OIC-PESNET", "2024–2026", "Sud-Sud"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if unbreakable.MatchString(s) && !mayBeUnbreakable(s) {
+			t.Fatalf("%q: the expression matches, the precheck says no", s)
+		}
+	})
+}

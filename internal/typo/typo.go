@@ -37,22 +37,37 @@ const (
 // no French ordinal: it is left alone).
 var ordinal = regexp.MustCompile(`\b(?:1er|1re|[2-9]e|[1-9][0-9]+e)\b`)
 
+// mayHoldOrdinal reports whether s has a digit followed by "e" or "r",
+// which every match of ordinal has: most texts have none, and skip the
+// expression (French runs on every text node of every French page).
+func mayHoldOrdinal(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' && (s[i+1] == 'e' || s[i+1] == 'r') {
+			return true
+		}
+	}
+	return false
+}
+
 // French returns s with French typography set.
 // Text that is not valid UTF-8 is returned unchanged (content is checked
 // to be UTF-8 when it is loaded; this keeps every byte of anything else).
 func French(s string) string {
-	if !strings.ContainsAny(s, ":;!?«»%") && !ordinal.MatchString(s) || !utf8.ValidString(s) {
+	ordinals := mayHoldOrdinal(s) && ordinal.MatchString(s)
+	if !strings.ContainsAny(s, ":;!?«»%") && !ordinals || !utf8.ValidString(s) {
 		return s
 	}
-	s = ordinal.ReplaceAllStringFunc(s, func(m string) string {
-		switch m {
-		case "1er":
-			return "1ᵉʳ"
-		case "1re":
-			return "1ʳᵉ"
-		}
-		return strings.TrimSuffix(m, "e") + "ᵉ"
-	})
+	if ordinals {
+		s = ordinal.ReplaceAllStringFunc(s, func(m string) string {
+			switch m {
+			case "1er":
+				return "1ᵉʳ"
+			case "1re":
+				return "1ʳᵉ"
+			}
+			return strings.TrimSuffix(m, "e") + "ᵉ"
+		})
+	}
 	in := []rune(s)
 	out := make([]rune, 0, len(in)+8)
 	for i := 0; i < len(in); i++ {
