@@ -19,6 +19,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -96,6 +97,14 @@ type Result struct {
 
 // Build builds project.
 func Build(project fs.FS, opts Options) (*Result, error) {
+	return BuildContext(context.Background(), project, opts)
+}
+
+// BuildContext is Build, stopped when ctx is done: no job starts after
+// that, nothing is published (an output folder keeps its previous
+// content) and the error is ctx's. The preview server stops a background
+// build that an edit made stale, instead of finishing it.
+func BuildContext(ctx context.Context, project fs.FS, opts Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{Problems: &diag.List{}, Pages: map[string]int{}}
 	defer func() { res.Duration = time.Since(start) }()
@@ -103,13 +112,16 @@ func Build(project fs.FS, opts Options) (*Result, error) {
 	if !ok {
 		return res, res.Problems.Err()
 	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	gens := prep.generators()
 	opts.stage("render", 0)
 	var keep *Remaker
 	if opts.Remake && opts.Out == "" {
 		keep = &Remaker{Site: prep.site, tasks: map[string]task{}, prep: prep}
 	}
-	if err := run(gens, opts, res, keep); err != nil {
+	if err := run(ctx, gens, opts, res, keep); err != nil {
 		return res, err
 	}
 	for _, g := range gens {

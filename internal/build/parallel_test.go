@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -96,4 +98,56 @@ func readTree(t *testing.T, dir string) []output.File {
 	}
 	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 	return files
+}
+
+// TestBuildContextStops: a build whose context is done makes no job after
+// that (each worker may finish the one it is making), returns the
+// context's error, and leaves an output folder as it was, with no
+// temporary folder beside it.
+func TestBuildContextStops(t *testing.T) {
+	project := testproject.FS(t)
+	full, err := Build(project, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	const after, workers = 10, 3
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	visited := 0
+	_, err = BuildContext(ctx, project, Options{Workers: workers, Visit: func(string, []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if visited++; visited == after {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("stopped build: error %v, want context.Canceled", err)
+	}
+	if visited > after+workers-1 || len(full.Files) <= after+workers {
+		t.Errorf("stopped after %d of %d files, made %d: want at most %d", after, len(full.Files), visited, after+workers-1)
+	}
+
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(project, Options{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	_, err = BuildContext(ctx, project, Options{Out: out, Progress: func(stage string, _ int) {
+		if stage == "render" {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("stopped build to a folder: error %v, want context.Canceled", err)
+	}
+	sameFiles(t, before, readTree(t, out))
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("beside the output folder after a stopped build: %d entries, want it alone", len(entries))
+	}
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"cmp"
 	"io"
 	"path"
@@ -161,8 +162,10 @@ type failure struct {
 // (one per core unless opts.Workers says otherwise), each with its own
 // minifier, handing each file to the output: a write.Tx, or memory. Problems
 // are reported in generator and job order, whatever the scheduling; a
-// failure to write stops the build and keeps the previous output.
-func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
+// failure to write stops the build and keeps the previous output, and so
+// does ctx being done: the workers then make nothing more, the listing
+// runs to its end, and run returns ctx's error.
+func run(ctx context.Context, gens []generator, opts Options, res *Result, keep *Remaker) error {
 	var out sink = &memory{}
 	if opts.Visit != nil {
 		out = visitor(opts.Visit)
@@ -191,6 +194,9 @@ func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
 		wg.Go(func() {
 			m := newMinifier()
 			for t := range tasks {
+				if ctx.Err() != nil {
+					continue // drained: the listers finish, nothing is made
+				}
 				jobErr, putErr := do1(t, m, out)
 				mu.Lock()
 				if putErr != nil {
@@ -203,6 +209,12 @@ func run(gens []generator, opts Options, res *Result, keep *Remaker) error {
 		})
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		if tx != nil {
+			tx.Abort()
+		}
+		return err
+	}
 	l.merge()
 	slices.SortFunc(failures, func(a, b failure) int {
 		return cmp.Or(cmp.Compare(a.t.gen, b.t.gen), cmp.Compare(a.t.index, b.t.index))

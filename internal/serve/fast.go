@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"path"
 	"slices"
@@ -43,11 +44,15 @@ import (
 // background (builder): it brings every other output up to date (the
 // lists, calendars and open data that hold the text too), reports
 // problems, and tabs reload only for pages whose bytes it changed
-// further: after a fast edit, none.
+// further: after a fast edit, none. A background build under way when a
+// change comes is stopped: it read the sources before the change.
 func (s *Server) Update(changed []string) {
 	start := time.Now()
 	s.mu.Lock()
 	s.edits++
+	if s.stale != nil {
+		s.stale() // it read the sources before this change: its site would be thrown away
+	}
 	seen, from := s.edits, s.remake
 	pages := s.fast(changed)
 	kind := "text edit"
@@ -211,9 +216,10 @@ func inActivityFolder(p string) bool {
 }
 
 // builder builds the whole site in the background whenever Update asks
-// (after the wait it asks for), until stop is closed. A build during which the sources changed again
-// may have read some files before the change and some after: it is not
-// swapped in, and the next one starts at once.
+// (after the wait it asks for), until stop is closed. A change during a
+// build makes it stale: Update stops it (build.BuildContext) rather than
+// let it run to its end to be thrown away, and the build that change asked
+// for starts after its own wait (the tabs' reload first), as any other.
 func (s *Server) builder(stop <-chan struct{}) {
 	var timer <-chan time.Time
 	for {
@@ -226,26 +232,50 @@ func (s *Server) builder(stop <-chan struct{}) {
 		case <-timer:
 			timer = nil
 		}
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			s.mu.RLock()
-			seen := s.edits
-			s.mu.RUnlock()
-			b := s.buildAll()
-			s.mu.Lock()
-			current := s.edits == seen
-			if current {
-				s.commit(b)
-			}
-			s.mu.Unlock()
-			if current {
-				s.report(b.res, b.elapsed, b.problems)
-				break
-			}
+		if !s.buildInBackground(stop) {
+			return
 		}
 	}
+}
+
+// buildInBackground builds the site and swaps it in when no change came
+// meanwhile; a change stops it (Update), and then the build that change
+// asked for (s.kick) comes next. It returns false when stop was closed.
+func (s *Server) buildInBackground(stop <-chan struct{}) bool {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.mu.Lock()
+	seen := s.edits
+	s.stale = cancel
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { // closing stop stops the build too
+		select {
+		case <-stop:
+			cancel()
+		case <-done:
+		}
+	}()
+	b := s.buildAll(ctx)
+	close(done)
+	s.mu.Lock()
+	s.stale = nil
+	current := s.edits == seen && ctx.Err() == nil
+	if current {
+		s.commit(b)
+	}
+	s.mu.Unlock()
+	switch {
+	case current:
+		s.report(b.res, b.elapsed, b.problems)
+	case ctx.Err() != nil:
+		select {
+		case <-stop: // stopped with the server
+			return false
+		default:
+		}
+		s.stopped.Add(1)
+		s.logf("a change came during the background build: stopped after %s, building again\n", b.elapsed.Round(time.Millisecond))
+	}
+	return true
 }

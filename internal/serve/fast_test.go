@@ -2,11 +2,14 @@ package serve
 
 import (
 	"bytes"
+	"io"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -300,4 +303,51 @@ func TestActivityEditWaitsForBuild(t *testing.T) {
 	now := served(s)
 	s.Update([]string{gone})
 	sameAs(t, served(s), now)
+}
+
+// TestStaleBuildStopped: a change during a background build stops that
+// build (it read the sources before the change, and would be thrown
+// away) instead of letting it run to its end; the build the change asks
+// for follows, and only it: two builds, and the site equals a full one.
+func TestStaleBuildStopped(t *testing.T) {
+	dir := project(t)
+	var hold atomic.Bool
+	entered, release := make(chan struct{}), make(chan struct{})
+	opts := build.Options{BaseURL: "http://127.0.0.1/", Progress: func(stage string, _ int) {
+		if stage == "render" && hold.CompareAndSwap(true, false) {
+			close(entered) // the build has read the sources: held here
+			<-release
+		}
+	}}
+	s := New(os.DirFS(dir), opts, io.Discard)
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	go s.builder(stop)
+	before := s.builds.Load()
+
+	hold.Store(true)
+	s.Update([]string{"layouts/activity.html"}) // a build that will be made stale
+	<-entered
+	edit(t, filepath.Join(dir, "layouts/activity.html"), "<article>", "<article class=\"x\">")
+	s.Update([]string{"layouts/activity.html"})
+	close(release)
+
+	want := fullBuild(t, dir)
+	deadline := time.Now().Add(20 * time.Second)
+	for !maps.EqualFunc(served(s), want, bytes.Equal) {
+		if time.Now().After(deadline) {
+			t.Fatal("the site never caught up with the edit")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(2*reloadFirst + 300*time.Millisecond) // any further build would have started
+	if n := s.builds.Load() - before; n != 2 {
+		t.Errorf("%d full builds for two changes, the first made stale by the second; want 2 (the stale one stopped, then one)", n)
+	}
+	if n := s.stopped.Load(); n != 1 {
+		t.Errorf("%d builds stopped, want the stale one", n)
+	}
 }

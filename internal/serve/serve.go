@@ -17,6 +17,7 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -56,7 +57,11 @@ type Server struct {
 	// a good build that has it is swapped in (fast.go).
 	pending bool
 	kick    chan time.Duration // asks the background builder for a build, after a wait
-	builds  atomic.Int64       // full builds started, for tests
+	// stale stops the background build under way, if any: a later edit
+	// made it out of date (builder).
+	stale   context.CancelFunc
+	builds  atomic.Int64 // full builds started, for tests
+	stopped atomic.Int64 // background builds stopped as stale, for tests
 	// watching, when set, is called once Watch sees every change (tests
 	// wait for it rather than for a guessed delay).
 	watching func()
@@ -99,7 +104,7 @@ type built struct {
 // Rebuild builds the project and, when it succeeds, swaps the new site in.
 // Problems are printed and sent to open tabs either way.
 func (s *Server) Rebuild() (time.Duration, error) {
-	b := s.buildAll()
+	b := s.buildAll(context.Background())
 	s.mu.Lock()
 	s.commit(b)
 	s.mu.Unlock()
@@ -108,10 +113,10 @@ func (s *Server) Rebuild() (time.Duration, error) {
 }
 
 // buildAll builds the whole project, in memory.
-func (s *Server) buildAll() built {
+func (s *Server) buildAll(ctx context.Context) built {
 	s.builds.Add(1)
 	start := time.Now()
-	res, err := build.Build(s.project, s.opts)
+	res, err := build.BuildContext(ctx, s.project, s.opts)
 	rules, rerr := netlify.Load(s.project, "netlify.toml")
 	if err == nil && rerr == nil {
 		rules, rerr = generatedFirst(rules, res.Files)
