@@ -2,8 +2,8 @@ package build
 
 import (
 	"bytes"
-	"context"
 	"cmp"
+	"context"
 	"io"
 	"path"
 	"runtime"
