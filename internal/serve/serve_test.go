@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 	"time"
 
 	"github.com/oic-pesnet/workplan/internal/testproject"
@@ -335,4 +336,35 @@ func subscribe(t *testing.T, base string) <-chan event {
 		}
 	}()
 	return out
+}
+
+// TestBuildKeepsServedCopies: a build keeps the served copy of every file
+// whose bytes it made again unchanged (and drops its own at once), so that
+// it holds only what changed, not a second site; the site still equals a
+// full build.
+func TestBuildKeepsServedCopies(t *testing.T) {
+	dir := project(t)
+	s, _ := start(t, dir)
+	before := served(s)
+	edit(t, filepath.Join(dir, "layouts/activity.html"), "<article>", "<article class=\"x\">")
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	after := served(s)
+	sameAs(t, after, fullBuild(t, dir))
+	kept, made := 0, 0
+	for p, data := range after {
+		old, ok := before[p]
+		switch {
+		case !ok || !bytes.Equal(old, data):
+			made++
+		case unsafe.SliceData(old) == unsafe.SliceData(data):
+			kept++
+		default:
+			t.Errorf("%s: unchanged, but the build holds its own copy", p)
+		}
+	}
+	if kept == 0 || made == 0 {
+		t.Errorf("%d files kept and %d made again: the edit should change some pages and leave the rest", kept, made)
+	}
 }
