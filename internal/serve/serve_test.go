@@ -14,8 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unsafe"
 	"time"
+	"unsafe"
 
 	"github.com/oic-pesnet/workplan/internal/testproject"
 
