@@ -32,13 +32,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	addr := "http://" + ln.Addr().String() + "/"
 	s := serve.New(os.DirFS(*dir), build.Options{BaseURL: addr}, stderr)
+	watcher := s.NewWatcher(*dir, 300*time.Millisecond) // before the build: a save during it is seen
 	_, _ = s.Rebuild()
 	fmt.Fprintf(stdout, "serving %s (Ctrl+C to stop); watching content/, layouts/, static/, i18n/ and netlify.toml\n", addr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	done := make(chan struct{})
-	go s.Watch(done, *dir, 300*time.Millisecond)
+	go watcher.Run(done)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -351,3 +351,34 @@ func TestStaleBuildStopped(t *testing.T) {
 		t.Errorf("%d builds stopped, want the stale one", n)
 	}
 }
+
+// TestSaveDuringFirstBuild: the watcher's stamps are taken before the
+// first build (pesnet serve: NewWatcher, Rebuild, Run), so a file saved
+// after the build read it, before the watcher runs, is built again, with
+// notifications and by polling alike.
+func TestSaveDuringFirstBuild(t *testing.T) {
+	for _, notified := range []bool{true, false} {
+		dir := project(t)
+		s := New(os.DirFS(dir), build.Options{BaseURL: "http://127.0.0.1/"}, io.Discard)
+		watchDir := dir
+		if !notified {
+			watchDir = ""
+		}
+		w := s.NewWatcher(watchDir, 20*time.Millisecond)
+		if _, err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		edit(t, filepath.Join(dir, "content/activities/lmi-webinar/index.en.md"), "\n---\n", "\n---\nSaved during the first build.\n\n")
+		stop := make(chan struct{})
+		go w.Run(stop)
+		page := "en/activities/lmi-webinar/index.html"
+		deadline := time.Now().Add(10 * time.Second)
+		for !bytes.Contains(served(s)[page], []byte("Saved during the first build.")) {
+			if time.Now().After(deadline) {
+				t.Fatalf("notifications %v: the save made during the first build is never shown", notified)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		close(stop)
+	}
+}

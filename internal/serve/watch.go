@@ -171,7 +171,43 @@ func (src *sources) diff(old, next map[string]stamp) []string {
 // unavailable (or dir is empty) it polls every interval. Either way a save
 // that leaves a file's bytes as they were builds nothing.
 func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration) {
-	src := &sources{fsys: s.project, files: map[string]stamp{}}
+	s.NewWatcher(dir, interval).Run(stop)
+}
+
+// Watcher is Watch in two steps: NewWatcher takes the sources' stamps
+// (and asks for notifications), Run acts on the changes from those
+// stamps. pesnet serve makes its first build in between, so that a file
+// saved while that build runs (a minute at 10,000 activities) is built
+// again, not taken as already seen.
+type Watcher struct {
+	s        *Server
+	src      *sources
+	notified *fsnotify.Watcher // nil: polling every interval
+	dir      string
+	interval time.Duration
+}
+
+// NewWatcher takes the stamps of the sources of s. When dir (the
+// project's folder) is not empty it asks for the system's file
+// notifications first (a change in between is both notified and
+// stamped, and builds nothing more).
+func (s *Server) NewWatcher(dir string, interval time.Duration) *Watcher {
+	w := &Watcher{s: s, src: &sources{fsys: s.project, files: map[string]stamp{}}, dir: dir, interval: interval}
+	if dir != "" {
+		n, err := notify(dir)
+		if err == nil {
+			w.notified = n
+		} else if s.log != nil {
+			s.logf("file notifications unavailable (%v): checking for changes every %s instead\n", err, interval)
+		}
+	}
+	w.src.scan()
+	return w
+}
+
+// Run builds again on every change from the stamps, until stop is closed.
+func (w *Watcher) Run(stop <-chan struct{}) {
+	s, src := w.s, w.src
 	go s.builder(stop)
 	take := func(changed []string) {
 		changed = slices.DeleteFunc(changed, hidden)
@@ -179,21 +215,13 @@ func (s *Server) Watch(stop <-chan struct{}, dir string, interval time.Duration)
 			s.Update(changed)
 		}
 	}
-	if dir != "" {
-		// Notifications first, then the stamps: a change in between is
-		// both notified and stamped, and builds nothing more.
-		if w, err := notify(dir); err == nil {
-			defer w.Close()
-			src.scan()
-			s.ready()
-			s.watchEvents(stop, w, dir, func(names []string) { take(src.update(names)) })
-			return
-		} else if s.log != nil {
-			s.logf("file notifications unavailable (%v): checking for changes every %s instead\n", err, interval)
-		}
+	if w.notified != nil {
+		defer w.notified.Close()
+		s.ready()
+		s.watchEvents(stop, w.notified, w.dir, func(names []string) { take(src.update(names)) })
+		return
 	}
-	src.scan()
-	t := time.NewTicker(interval)
+	t := time.NewTicker(w.interval)
 	defer t.Stop()
 	s.ready()
 	for {
