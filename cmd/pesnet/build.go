@@ -1,15 +1,18 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/oic-pesnet/workplan/internal/build"
 	"github.com/oic-pesnet/workplan/internal/diag"
@@ -17,6 +20,18 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl+C ends the process at once
+	}()
+	return buildWith(ctx, args, stdout, stderr)
+}
+
+// buildWith is the build command, stopped when ctx is done (Ctrl+C): the
+// output folder then stays as it was and the new one is removed.
+func buildWith(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("C", ".", "project folder (holding content/, layouts/, static/, i18n/)")
@@ -43,7 +58,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			opts.Progress = prog.Stage
 		}
 	}
-	res, err := build.Build(os.DirFS(*dir), opts)
+	res, err := build.BuildContext(ctx, os.DirFS(*dir), opts)
 	if prog != nil {
 		prog.Done() // clears the line before any problem is printed
 	}
@@ -51,6 +66,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	code := exitOK
 	var perr *diag.Errors
 	switch {
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		fmt.Fprintf(stderr, "build interrupted: nothing was published; %s is as it was\n", outDir)
+		code = exitInterrupted
 	case errors.As(err, &perr):
 		fmt.Fprintf(stderr, "build failed: %d error(s), %d warning(s); nothing was published\n", res.Problems.Count(diag.Error), res.Problems.Count(diag.Warning))
 		code = exitContent

@@ -14,7 +14,8 @@
 // Exit status of every subcommand: 0 success (warnings may have been
 // printed), 1 the content has errors (or, for check --strict, warnings),
 // 2 a usage error or a failure outside the content (the output could not be
-// written, the port is taken…).
+// written, the port is taken…), 130 a build interrupted (Ctrl+C), which
+// publishes nothing.
 package main
 
 import (
@@ -46,6 +47,9 @@ const (
 	exitOK      = 0
 	exitContent = 1
 	exitUsage   = 2
+	// exitInterrupted is a shell's status for a command ended by Ctrl+C
+	// (128 + SIGINT).
+	exitInterrupted = 130
 )
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,5 +97,40 @@ func TestBuildReplacesOnlyItsOwnOutput(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(www, "index.html")); string(got) != "mine" {
 		t.Error("a folder the build did not write was replaced")
+	}
+}
+
+// TestBuildInterrupted: a build stopped by Ctrl+C (its context done)
+// exits 130, says so, leaves the previous output as it was and removes
+// the folder it was writing.
+func TestBuildInterrupted(t *testing.T) {
+	_, proj := nestedProject(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "-C", proj, "--quiet"}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	public := filepath.Join(proj, "public")
+	before, err := os.ReadFile(filepath.Join(public, "fr", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(public, "fr", "index.html"), append(before, "<!-- previous -->"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	stderr.Reset()
+	code := buildWith(ctx, []string{"-C", proj, "--quiet"}, &stdout, &stderr)
+	if code != exitInterrupted || !strings.Contains(stderr.String(), "build interrupted: nothing was published") {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+	if got, _ := os.ReadFile(filepath.Join(public, "fr", "index.html")); !bytes.HasSuffix(got, []byte("<!-- previous -->")) {
+		t.Error("an interrupted build replaced the previous output")
+	}
+	entries, _ := os.ReadDir(proj)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public-new-") {
+			t.Errorf("an interrupted build left %s behind", e.Name())
+		}
 	}
 }
