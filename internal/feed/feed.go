@@ -123,7 +123,15 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 			}
 			w.events[k].Use()
 		}
-		jobs = append(jobs, output.Job{Path: strings.TrimPrefix(f.path, "/"), Write: func(out io.Writer) error { return w.feed(out, f) }})
+		job := output.Job{Path: strings.TrimPrefix(f.path, "/"), Write: func(out io.Writer) error { return w.feed(out, f) }}
+		if len(f.acts) == 1 { // an activity's own file, a few kilobytes: made in one piece, not through a file's buffer
+			job.Write, job.Make = nil, func() ([]byte, error) {
+				var b bytes.Buffer
+				err := w.feed(&b, f)
+				return b.Bytes(), err
+			}
+		}
+		jobs = append(jobs, job)
 	}
 	for _, lang := range w.cat.Languages {
 		loc := w.locs[lang]
