@@ -116,12 +116,9 @@ func (s *Server) Rebuild() (time.Duration, error) {
 func (s *Server) buildAll(ctx context.Context) built {
 	s.builds.Add(1)
 	start := time.Now()
-	opts, kept := s.opts, &collected{served: s}
-	opts.Visit = kept.put
+	opts := s.opts
+	opts.Reuse = s.servedCopy
 	res, err := build.BuildContext(ctx, s.project, opts)
-	if res != nil && err == nil {
-		res.Files = kept.sorted()
-	}
 	rules, rerr := netlify.Load(s.project, "netlify.toml")
 	if err == nil && rerr == nil {
 		rules, rerr = generatedFirst(rules, res.Files)
@@ -144,38 +141,15 @@ func (s *Server) buildAll(ctx context.Context) built {
 	return b
 }
 
-// collected keeps the files of a build as they are made. A file whose
-// bytes the served site already has keeps the served copy and drops its
-// own at once, so that a build holds only what it changed, not a second
-// whole site (2.9 GB at 10,000 activities) until it is swapped in.
-type collected struct {
-	served *Server
-	mu     sync.Mutex
-	files  []output.File
-}
-
-// put keeps file p (build.Options.Visit: from the workers, concurrently).
-func (c *collected) put(p string, data []byte) {
-	c.served.mu.RLock()
-	old, ok := c.served.site[p]
-	c.served.mu.RUnlock()
-	switch {
-	case ok && bytes.Equal(old, data):
-		data = old
-	case cap(data)-len(data) > len(data)/8:
-		data = bytes.Clone(data) // without the room its buffer grew into
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.files = append(c.files, output.File{Path: p, Data: data})
-}
-
-// sorted returns the files by path, as a build kept in memory gives them.
-func (c *collected) sorted() []output.File {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	slices.SortFunc(c.files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return c.files
+// servedCopy returns the served copy of file p when it holds data's
+// bytes (build.Options.Reuse): a build then holds only what it changed,
+// not a second whole site (2.9 GB at 10,000 activities) until it is
+// swapped in.
+func (s *Server) servedCopy(p string, data []byte) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	old, ok := s.site[p]
+	return old, ok && bytes.Equal(old, data)
 }
 
 // commit swaps a good build in and tells open tabs what changed, or its
