@@ -125,11 +125,7 @@ func (w *Writer) Jobs() ([]output.Job, *diag.List) {
 		}
 		job := output.Job{Path: strings.TrimPrefix(f.path, "/"), Write: func(out io.Writer) error { return w.feed(out, f) }}
 		if len(f.acts) == 1 { // an activity's own file, a few kilobytes: made in one piece, not through a file's buffer
-			job.Write, job.Make = nil, func() ([]byte, error) {
-				var b bytes.Buffer
-				err := w.feed(&b, f)
-				return b.Bytes(), err
-			}
+			job.Write, job.Make = nil, job.Bytes
 		}
 		jobs = append(jobs, job)
 	}
