@@ -221,6 +221,12 @@ func inActivityFolder(p string) bool {
 // let it run to its end to be thrown away, and the build that change asked
 // for starts after its own wait (the tabs' reload first), as any other.
 func (s *Server) builder(stop <-chan struct{}) {
+	stopped, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // closing stop stops the build under way too
+		<-stop
+		cancel()
+	}()
 	var timer <-chan time.Time
 	for {
 		select {
@@ -232,7 +238,7 @@ func (s *Server) builder(stop <-chan struct{}) {
 		case <-timer:
 			timer = nil
 		}
-		if !s.buildInBackground(stop) {
+		if !s.buildInBackground(stopped) {
 			return
 		}
 	}
@@ -240,24 +246,16 @@ func (s *Server) builder(stop <-chan struct{}) {
 
 // buildInBackground builds the site and swaps it in when no change came
 // meanwhile; a change stops it (Update), and then the build that change
-// asked for (s.kick) comes next. It returns false when stop was closed.
-func (s *Server) buildInBackground(stop <-chan struct{}) bool {
-	ctx, cancel := context.WithCancel(context.Background())
+// asked for (s.kick) comes next. It returns false when the server is
+// stopping (server done).
+func (s *Server) buildInBackground(server context.Context) bool {
+	ctx, cancel := context.WithCancel(server)
 	defer cancel()
 	s.mu.Lock()
 	seen := s.edits
 	s.stale = cancel
 	s.mu.Unlock()
-	done := make(chan struct{})
-	go func() { // closing stop stops the build too
-		select {
-		case <-stop:
-			cancel()
-		case <-done:
-		}
-	}()
 	b := s.buildAll(ctx)
-	close(done)
 	s.mu.Lock()
 	s.stale = nil
 	current := s.edits == seen && ctx.Err() == nil
@@ -266,14 +264,11 @@ func (s *Server) buildInBackground(stop <-chan struct{}) bool {
 	}
 	s.mu.Unlock()
 	switch {
+	case server.Err() != nil:
+		return false
 	case current:
 		s.report(b.res, b.elapsed, b.problems)
 	case ctx.Err() != nil:
-		select {
-		case <-stop: // stopped with the server
-			return false
-		default:
-		}
 		s.stopped.Add(1)
 		s.logf("a change came during the background build: stopped after %s, building again\n", b.elapsed.Round(time.Millisecond))
 	}
