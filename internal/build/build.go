@@ -62,13 +62,14 @@ type Options struct {
 	// order; data is the visitor's to keep. pesnet check inspects a site
 	// this way without holding all of it.
 	Visit func(path string, data []byte)
-	// Reuse, when set in a build kept in memory (no Out, no Visit), is
-	// given each finished file and returns a copy of the same bytes that
-	// the caller already holds, with true, to keep instead (the preview
-	// keeps its served copy of every file made again unchanged, so that a
-	// build holds what changed, not a second site). Called from the
-	// workers, concurrently.
-	Reuse func(path string, data []byte) (same []byte, ok bool)
+	// Keep, when set in a build kept in memory (no Out, no Visit), is
+	// given each finished file and returns what the build keeps of it in
+	// Result.Files instead of data: the preview keeps each file
+	// compressed, and its served copy of a file made again unchanged, so
+	// that a build holds what changed, compressed, not a second site.
+	// Called from the workers, concurrently; data is not used after the
+	// call.
+	Keep func(path string, data []byte) []byte
 	// Remake keeps, in Result.Remake, what making one file of this build
 	// again needs (the preview server's fast path). Only for builds kept
 	// in memory (no Out).

@@ -106,17 +106,17 @@ type sink interface {
 	Create(path string) (io.WriteCloser, error)
 }
 
-// memory keeps the files of a build that writes nothing, through reuse
-// when set (Options.Reuse).
+// memory keeps the files of a build that writes nothing: what keep
+// returns of each when set (Options.Keep), else the file.
 type memory struct {
 	mu    sync.Mutex
 	files []output.File
-	reuse func(path string, data []byte) (same []byte, ok bool)
+	keep  func(path string, data []byte) []byte
 }
 
 func (m *memory) Put(p string, data []byte) error {
-	if same, ok := m.reuseOf(p, data); ok {
-		data = same
+	if m.keep != nil {
+		data = m.keep(p, data)
 	} else if cap(data)-len(data) > len(data)/8 {
 		// Kept for as long as the site is served: drop the room the
 		// buffer that made it grew into (up to as much again).
@@ -126,14 +126,6 @@ func (m *memory) Put(p string, data []byte) error {
 	defer m.mu.Unlock()
 	m.files = append(m.files, output.File{Path: p, Data: data})
 	return nil
-}
-
-// reuseOf is m.reuse's copy of data, if any.
-func (m *memory) reuseOf(p string, data []byte) ([]byte, bool) {
-	if m.reuse == nil {
-		return nil, false
-	}
-	return m.reuse(p, data)
 }
 
 // Create returns a writer whose bytes become file p when it is closed.
@@ -178,7 +170,7 @@ type failure struct {
 // does ctx being done: the workers then make nothing more, the listing
 // runs to its end, and run returns ctx's error.
 func run(ctx context.Context, gens []generator, opts Options, res *Result, keep *Remaker) error {
-	var out sink = &memory{reuse: opts.Reuse}
+	var out sink = &memory{keep: opts.Keep}
 	if opts.Visit != nil {
 		out = visitor(opts.Visit)
 	}

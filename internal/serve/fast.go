@@ -1,8 +1,8 @@
 package serve
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"slices"
@@ -135,8 +135,8 @@ func activityPages(r *build.Remaker, acts []*content.Activity) map[string][]byte
 func (s *Server) put(made map[string][]byte) {
 	var out []string
 	for p, data := range made {
-		if !bytes.Equal(s.site[p], data) {
-			s.site[p] = data
+		if f := s.site[p]; f == nil || f.sum != sha256.Sum256(data) {
+			s.site[p] = pack(data)
 			out = append(out, p)
 		}
 	}

@@ -67,14 +67,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	site, rules, problems := s.site, s.rules, s.problems
 	var a netlify.Answer
-	var data []byte
+	var file *stored
 	found := false
 	if site != nil {
 		a = rules.Answer(p, r.Header.Get("Accept-Language"), func(name string) bool {
 			_, ok := site[name]
 			return ok
 		})
-		data, found = site[a.File]
+		file, found = site[a.File]
 	}
 	s.mu.RUnlock()
 	if site == nil {
@@ -89,10 +89,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	s.write(w, a.Path, a.File, a.Status, data, rules.HeadersFor(a.Path))
+	s.write(w, r, a.File, a.Status, file, rules.HeadersFor(a.Path))
 }
 
-func (s *Server) write(w http.ResponseWriter, p, name string, status int, data []byte, headers map[string]string) {
+// write sends a served file: compressed as stored to a client that takes
+// gzip, but an HTML page, which gets the live-reload script.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, status int, file *stored, headers map[string]string) {
 	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
@@ -105,11 +107,33 @@ func (s *Server) write(w http.ResponseWriter, p, name string, status int, data [
 	if !strings.Contains(w.Header().Get("Cache-Control"), "immutable") {
 		w.Header().Set("Cache-Control", "no-store")
 	}
+	w.Header().Add("Vary", "Accept-Encoding")
+	if path.Ext(name) != ".html" && !file.plain && acceptsGzip(r) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(status)
+		_, _ = w.Write(file.gz)
+		return
+	}
+	data := file.bytes()
 	if path.Ext(name) == ".html" {
 		data = inject(data)
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// acceptsGzip reports whether r's Accept-Encoding takes gzip (and does not
+// refuse it with q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") && strings.TrimSpace(coding) != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // loopbackHost reports whether host, the request's Host header, names this

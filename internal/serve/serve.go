@@ -16,14 +16,12 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"io/fs"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -32,7 +30,6 @@ import (
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/diag"
 	"github.com/oic-pesnet/workplan/internal/netlify"
-	"github.com/oic-pesnet/workplan/internal/output"
 )
 
 // Server holds the last good build and the clients to notify.
@@ -42,7 +39,7 @@ type Server struct {
 	log     io.Writer
 
 	mu       sync.RWMutex
-	site     map[string][]byte // last good build, by path without leading "/"
+	site     map[string]*stored // last good build, by path without leading "/"
 	rules    *netlify.Config
 	problems []string // of the last build; empty when it succeeded
 	version  int      // number of changes sent to tabs so far
@@ -95,6 +92,7 @@ func New(project fs.FS, opts build.Options, log io.Writer) *Server {
 // built is the outcome of one full build, before it is swapped in.
 type built struct {
 	res      *build.Result
+	files    map[string]*stored // res.Files as served
 	rules    *netlify.Config
 	problems []string
 	err      error
@@ -117,13 +115,14 @@ func (s *Server) buildAll(ctx context.Context) built {
 	s.builds.Add(1)
 	start := time.Now()
 	opts := s.opts
-	opts.Reuse = s.servedCopy
+	k := s.newKeeper()
+	opts.Keep = k.keep
 	res, err := build.BuildContext(ctx, s.project, opts)
 	rules, rerr := netlify.Load(s.project, "netlify.toml")
 	if err == nil && rerr == nil {
-		rules, rerr = generatedFirst(rules, res.Files)
+		rules, rerr = generatedFirst(rules, k.files)
 	}
-	b := built{res: res, rules: rules, err: err, elapsed: time.Since(start)}
+	b := built{res: res, files: k.files, rules: rules, err: err, elapsed: time.Since(start)}
 	if res != nil && res.Problems != nil {
 		for _, d := range res.Problems.Items() {
 			if d.Severity == diag.Error {
@@ -141,23 +140,12 @@ func (s *Server) buildAll(ctx context.Context) built {
 	return b
 }
 
-// servedCopy returns the served copy of file p when it holds data's
-// bytes (build.Options.Reuse): a build then holds only what it changed,
-// not a second whole site (2.9 GB at 10,000 activities) until it is
-// swapped in.
-func (s *Server) servedCopy(p string, data []byte) ([]byte, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	old, ok := s.site[p]
-	return old, ok && bytes.Equal(old, data)
-}
-
 // commit swaps a good build in and tells open tabs what changed, or its
 // problems. Called with s.mu held.
 func (s *Server) commit(b built) {
 	var changed []string
 	if b.err == nil {
-		changed = s.swap(b.res, b.rules)
+		changed = s.swap(b.files, b.rules)
 		s.remake = b.res.Remake
 		s.pending = false // a build is swapped in only if no change came during it
 	}
@@ -189,12 +177,12 @@ func (s *Server) notify(changed, problems []string) {
 
 // generatedFirst puts the rules of the built _redirects file before those
 // of netlify.toml, the order in which Netlify applies them.
-func generatedFirst(toml *netlify.Config, files []output.File) (*netlify.Config, error) {
-	i, ok := slices.BinarySearchFunc(files, netlify.RedirectsFile, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+func generatedFirst(toml *netlify.Config, files map[string]*stored) (*netlify.Config, error) {
+	f, ok := files[netlify.RedirectsFile]
 	if !ok {
 		return toml, nil
 	}
-	generated, err := netlify.ParseRedirects(netlify.RedirectsFile+" (made by the build)", files[i].Data)
+	generated, err := netlify.ParseRedirects(netlify.RedirectsFile+" (made by the build)", f.bytes())
 	if err != nil {
 		return nil, err
 	}
@@ -205,13 +193,11 @@ func generatedFirst(toml *netlify.Config, files []output.File) (*netlify.Config,
 // that changed (added, removed or different), sorted; a build that changed
 // nothing changes nothing, and open tabs are not reloaded. Called with
 // s.mu held.
-func (s *Server) swap(res *build.Result, rules *netlify.Config) []string {
+func (s *Server) swap(next map[string]*stored, rules *netlify.Config) []string {
 	var changed []string
-	next := make(map[string][]byte, len(res.Files))
-	for _, f := range res.Files {
-		next[f.Path] = f.Data
-		if old, ok := s.site[f.Path]; !ok || !bytes.Equal(old, f.Data) {
-			changed = append(changed, f.Path)
+	for p, f := range next {
+		if old, ok := s.site[p]; !ok || old.sum != f.sum {
+			changed = append(changed, p)
 		}
 	}
 	for p := range s.site {
