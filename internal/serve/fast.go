@@ -136,7 +136,7 @@ func (s *Server) put(made map[string][]byte) {
 	var out []string
 	for p, data := range made {
 		if f := s.site[p]; f == nil || f.sum != sha256.Sum256(data) {
-			s.site[p] = pack(data)
+			s.site[p] = s.pack(data)
 			out = append(out, p)
 		}
 	}

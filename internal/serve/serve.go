@@ -1,5 +1,6 @@
 // Package serve is the preview server of `pesnet serve`: it builds the
-// project in memory, serves it on a loopback address with the redirects of
+// project in memory, keeps each file gzip-compressed (stored.go: a site of
+// 10,000 activities is held in about a sixth of its 2.75 GB), serves it on a loopback address with the redirects of
 // the built _redirects file then those of netlify.toml (Netlify's order),
 // and netlify.toml's headers (package netlify), watches the project's sources,
 // rebuilds on change and reloads open browser tabs. It answers only
@@ -59,6 +60,8 @@ type Server struct {
 	stale   context.CancelFunc
 	builds  atomic.Int64 // full builds started, for tests
 	stopped atomic.Int64 // background builds stopped as stale, for tests
+	// zippers are gzip writers to reuse (stored.go).
+	zippers sync.Pool
 	// watching, when set, is called once Watch sees every change (tests
 	// wait for it rather than for a guessed delay).
 	watching func()

@@ -2,14 +2,15 @@ package serve
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // stored is a file of the served site, kept gzip-compressed: the whole
-// output of 10,000 activities is 2.75 GB, about a tenth of it compressed,
+// output of 10,000 activities is 2.75 GB, about a sixth of it compressed,
 // and every browser takes gzip (an HTML page is sent uncompressed, with
 // the live-reload script added; so is any file to a client that does not
 // take gzip). A file that gzip does not make a tenth smaller (fonts,
@@ -23,25 +24,33 @@ type stored struct {
 }
 
 // pack compresses data for serving.
-func pack(data []byte) *stored { return packed(data, sha256.Sum256(data)) }
+func (s *Server) pack(data []byte) *stored { return s.packed(data, sha256.Sum256(data)) }
 
 // packed is the stored form of data, whose SHA-256 is sum.
-func packed(data []byte, sum [sha256.Size]byte) *stored {
-	if gz := compress(data); len(gz) < len(data)-len(data)/10 {
+func (s *Server) packed(data []byte, sum [sha256.Size]byte) *stored {
+	if gz := s.compress(data); len(gz) < len(data)-len(data)/10 {
 		return &stored{gz: gz, sum: sum}
 	}
 	return &stored{gz: bytes.Clone(data), plain: true, sum: sum}
 }
 
-// compress is gzip at its fastest level: a first build at 10,000
-// activities compresses 2.75 GB, and a rebuild only the files that
-// changed.
-func compress(data []byte) []byte {
+// compress is gzip at its fastest level, by klauspost/compress (twice
+// the speed of the standard library's at that level, for a slightly
+// better ratio: 270 against 135 MB/s, 6.6× against 6.2× on the output of
+// 1,000 activities), with writers reused: a first build at 10,000
+// activities compresses 2.75 GB, a rebuild only the files that changed.
+func (s *Server) compress(data []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data)/4 + 64)
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed) // the level is valid
-	_, _ = zw.Write(data)                            // a bytes.Buffer does not fail
+	zw, _ := s.zippers.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&b, gzip.BestSpeed) // the level is valid
+	} else {
+		zw.Reset(&b)
+	}
+	_, _ = zw.Write(data) // a bytes.Buffer does not fail
 	_ = zw.Close()
+	s.zippers.Put(zw)
 	return bytes.Clone(b.Bytes())
 }
 
@@ -80,7 +89,7 @@ func (k *keeper) keep(p string, data []byte) []byte {
 	f := k.s.site[p]
 	k.s.mu.RUnlock()
 	if f == nil || f.sum != sum {
-		f = packed(data, sum)
+		f = k.s.packed(data, sum)
 	}
 	k.mu.Lock()
 	k.files[p] = f
