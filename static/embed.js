@@ -8,9 +8,10 @@
  *
  * Options (attributes of the container): data-lang (fr, ar, en; default
  * fr), data-area (an area id), data-country (an ISO code of a provider
- * country), data-limit (a number), data-show (upcoming, the default: the
- * activities whose dates are not past, soonest first; past: most recent
- * first; all: in date order). "Past" is judged in the visitor's browser on
+ * country), data-limit (1 to 50; default and most: 50), data-show
+ * (upcoming, the default: the activities whose dates are not past,
+ * soonest first; past: those past, most recent first; all: the upcoming
+ * ones, then the past ones). "Past" is judged in the visitor's browser on
  * the day the page is viewed, not when the site was built. A completed
  * activity is past whatever its dates, and is shown on the days it was
  * held (outcome.held, since version 1.3 of the data), at its actual venue,
@@ -21,8 +22,12 @@
  * upcoming/countries/<CC>.json, upcoming.json; since version 1.5 of the
  * data): the activities not past two days before the site's last review,
  * whose size follows the plans under way, not the catalogue's whole
- * history. The past and all lists read the area's, the country's or the
- * language's whole document.
+ * history. The past and all lists read it too, and the recent past
+ * document beside it (past/areas/<id>.json, past/countries/<CC>.json,
+ * past.json; since version 1.6): the 50 activities that ended last as of
+ * the upcoming document's day; those past since are in the upcoming one.
+ * No list reads a document of the whole history, and none shows more
+ * than 50 activities.
  *
  * Every container of the page is rendered, also those added later (a
  * MutationObserver), and the script may sit in <head>.
@@ -51,6 +56,7 @@
   var DEFAULT_LANG = 'fr';
   var LANGS = new Map([['fr', 'ltr'], ['en', 'ltr'], ['ar', 'rtl']]); // language → direction (a Map: no inherited keys)
   var SHOW = ['upcoming', 'past', 'all'];
+  var MAX = 50; // the longest list; a recent past document holds as many
   var WORDS = { // status_overdue is the site's own string (i18n/*.toml)
     fr: { error: 'Les activités ne peuvent pas être affichées pour le moment.', upcoming: 'Aucune activité à venir.', empty: 'Aucune activité.', more: 'Toutes les activités sur le site de l’OIC-PESNET', overdue: 'date passée, statut non mis à jour' },
     en: { error: 'The activities cannot be shown at the moment.', upcoming: 'No upcoming activity.', empty: 'No activity.', more: 'All activities on the OIC-PESNET website', overdue: 'date passed, status not yet updated' },
@@ -115,26 +121,41 @@
     var area = box.getAttribute('data-area') || '';
     var country = (box.getAttribute('data-country') || '').toUpperCase();
     var limit = parseInt(box.getAttribute('data-limit') || '0', 10);
+    limit = limit > 0 && limit < MAX ? limit : MAX;
     var show = (box.getAttribute('data-show') || '').toLowerCase();
     if (SHOW.indexOf(show) < 0) show = 'upcoming';
     area = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(area) ? area : '';
     country = !area && /^[A-Z]{2}$/.test(country) ? country : '';
-    var doc = 'api/v1/' + lang + '/activities.json';
-    var dir = show === 'upcoming' ? 'api/v1/' + lang + '/upcoming/' : 'api/v1/' + lang + '/';
-    if (area) doc = dir + 'areas/' + area + '.json';
-    else if (country) doc = dir + 'countries/' + country + '.json';
-    else if (show === 'upcoming') doc = 'api/v1/' + lang + '/upcoming.json';
-    return { lang: lang, url: new URL(doc, base).href, area: area, country: country, limit: limit > 0 ? limit : 0, show: show };
+    var docs = show === 'upcoming' ? ['upcoming'] : ['upcoming', 'past'];
+    var urls = docs.map(function (kind) {
+      var doc = 'api/v1/' + lang + '/' + kind + '.json';
+      if (area) doc = 'api/v1/' + lang + '/' + kind + '/areas/' + area + '.json';
+      else if (country) doc = 'api/v1/' + lang + '/' + kind + '/countries/' + country + '.json';
+      return new URL(doc, base).href;
+    });
+    return { lang: lang, urls: urls, area: area, country: country, limit: limit, show: show };
   }
 
-  // view is what a list shows of a document: its heading and activities.
-  // An upcoming document names every area and country: the container's
-  // heading is picked there (one it does not name is an error, as a missing
-  // document is), and its activities are kept as a check. The other
-  // documents carry their own heading.
+  // merge gathers the upcoming document and the recent past one (when
+  // read) into one: the first's names, both lists of activities, each
+  // activity once.
+  function merge(docs) {
+    var ids = new Set();
+    var acts = [];
+    docs.forEach(function (d) {
+      (d && Array.isArray(d.activities) ? d.activities : []).forEach(function (a) {
+        if (a && !ids.has(a.id)) { ids.add(a.id); acts.push(a); }
+      });
+    });
+    return { areas: docs[0] && docs[0].areas, countries: docs[0] && docs[0].countries, activities: acts };
+  }
+
+  // view is what a list shows of the documents read: its heading and
+  // activities. They name every area and country: the container's heading
+  // is picked there (one they do not name is an error, as a missing
+  // document is), and its activities are kept as a check.
   function view(data, opts) {
     var acts = Array.isArray(data.activities) ? data.activities : [];
-    if (opts.show !== 'upcoming') return { heading: heading(data), acts: acts };
     var named = function (list, key, value) { return (Array.isArray(list) ? list : []).filter(function (x) { return x && x[key] === value; })[0]; };
     if (opts.area) {
       var area = named(data.areas, 'id', opts.area);
@@ -161,18 +182,16 @@
 
   // select orders and filters the activities for opts.show, as of day.
   // An activity is past when it is completed or its latest date is before
-  // day; one without dates (undetermined) is never past and comes last.
+  // day; one without dates (undetermined) is never past and comes last
+  // among the upcoming ones. The sorts are stable: ties keep the
+  // documents' order.
   function select(acts, opts, day) {
     var key = function (a, f) { return (typeof when(a)[f] === 'string' && when(a)[f]) || '9999-99-99'; };
     var past = function (a) { return done(a) || key(a, 'latest') < day; };
-    acts = acts.slice();
-    if (opts.show === 'past') {
-      acts = acts.filter(past).sort(function (a, b) { return key(b, 'latest') < key(a, 'latest') ? -1 : key(b, 'latest') > key(a, 'latest') ? 1 : 0; });
-    } else {
-      if (opts.show === 'upcoming') acts = acts.filter(function (a) { return !past(a); });
-      acts.sort(function (a, b) { return key(a, 'earliest') < key(b, 'earliest') ? -1 : key(a, 'earliest') > key(b, 'earliest') ? 1 : 0; }); // stable: plan order for ties
-    }
-    return opts.limit ? acts.slice(0, opts.limit) : acts;
+    var ahead = acts.filter(function (a) { return !past(a); }).sort(function (a, b) { return key(a, 'earliest') < key(b, 'earliest') ? -1 : key(a, 'earliest') > key(b, 'earliest') ? 1 : 0; });
+    var ended = acts.filter(past).sort(function (a, b) { return key(b, 'latest') < key(a, 'latest') ? -1 : key(b, 'latest') > key(a, 'latest') ? 1 : 0; });
+    var shown = opts.show === 'upcoming' ? ahead : opts.show === 'past' ? ended : ahead.concat(ended);
+    return shown.slice(0, opts.limit);
   }
 
   // overdue says what the site says: dates passed, status still ahead.
@@ -181,12 +200,6 @@
   function overdue(a, day) {
     if (a.overdue === true) return true;
     return (a.status === 'planned' || a.status === 'confirmed') && !!(a.schedule && a.schedule.latest) && a.schedule.latest < day;
-  }
-
-  function heading(data) {
-    if (data.area && data.area.text) return data.area.text.title;
-    if (data.country) return data.country.name;
-    return null;
   }
 
   function meta(a, opts, day) {
@@ -230,8 +243,9 @@
     var opts = options(box);
     var token = {};
     latest.set(box, token);
-    return Promise.all([styles, fetchOnce(opts.url, function (r) { return r.json(); })]).then(function (got) {
-      return { style: got[0], list: list(got[1], opts) }; // a throw here is a failure below
+    var docs = opts.urls.map(function (url) { return fetchOnce(url, function (r) { return r.json(); }); });
+    return Promise.all([styles].concat(docs)).then(function (got) {
+      return { style: got[0], list: list(merge(got.slice(1)), opts) }; // a throw here is a failure below
     }).then(function (ready) {
       if (latest.get(box) !== token) return;
       var root = box.shadowRoot || box.attachShadow({ mode: 'open' });

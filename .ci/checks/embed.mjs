@@ -32,7 +32,9 @@ import { chromium } from 'playwright-core';
 const repo = process.cwd();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pesnet-embed-'));
 const failures = [];
-const check = (ok, msg) => { if (!ok) failures.push(msg); };
+// EMBED_DEBUG=1 prints each failure as it is found (a crash later would
+// lose the list printed at the end).
+const check = (ok, msg) => { if (!ok) { failures.push(msg); if (process.env.EMBED_DEBUG) console.error("FAIL " + msg); } };
 
 // 1. Extract the fixture (txtar: "-- name --" lines) and add the real layouts.
 const txtar = fs.readFileSync(path.join(repo, 'internal/build/testdata/site.txtar'), 'utf8');
@@ -92,9 +94,16 @@ const real = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/areas/l
 const badURLs = ["javascript:window.__pwned='plain'", "JaVa\tScRiPt:window.__pwned='tab'", " javascript:window.__pwned='space'",
   'data:text/html,<script>alert(1)</script>', 'https://evil.example/phish', '//evil.example/x', 'http://localhost:1/x', 42];
 const hostileDoc = { ...real, activities: [...badURLs, site + 'en/activities/observatories/'].map((page, i) => ({
-  ...real.activities[0], text: { ...real.activities[0].text, lang: i === 0 ? '__proto__' : 'en', title: `hostile-${i}` }, urls: { page },
+  ...real.activities[0], id: `hostile-${i}`, area: 'hostile', text: { ...real.activities[0].text, lang: i === 0 ? '__proto__' : 'en', title: `hostile-${i}` }, urls: { page },
 })) };
-fs.writeFileSync(path.join(tmp, 'public/api/v1/en/areas/hostile.json'), JSON.stringify(hostileDoc));
+// The lists read an upcoming document and, for past and all, the recent
+// past one beside it (since 1.6): the hostile activities are in the first,
+// which names the hostile area; the second is empty.
+const realUp = JSON.parse(fs.readFileSync(path.join(tmp, 'public/api/v1/en/upcoming/areas/lmi.json'), 'utf8'));
+const hostileAreas = [...realUp.areas, { ...realUp.areas[0], id: 'hostile' }];
+fs.mkdirSync(path.join(tmp, 'public/api/v1/en/past/areas'), { recursive: true });
+fs.writeFileSync(path.join(tmp, 'public/api/v1/en/upcoming/areas/hostile.json'), JSON.stringify({ ...realUp, area: 'hostile', areas: hostileAreas, activities: hostileDoc.activities }));
+fs.writeFileSync(path.join(tmp, 'public/api/v1/en/past/areas/hostile.json'), JSON.stringify({ ...realUp, area: 'hostile', areas: hostileAreas, limit: 50, activities: [] }));
 
 // A dated document per language: activities around today (the browser's
 // day, computed here on the same machine), listed out of date order.
@@ -112,7 +121,7 @@ for (const lang of ['fr', 'ar']) {
   const a0 = doc.activities[0]; // observatories, completed above: its labels are those of a completed activity
   doc.activities = timeline.map(([title, e, l, status, held]) => {
     const a = {
-      ...a0, status, overdue: false, text: { ...a0.text, lang, title }, labels: { ...a0.labels },
+      ...a0, id: title, status, overdue: false, text: { ...a0.text, lang, title }, labels: { ...a0.labels },
       schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...a0.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
     };
     if (held) a.outcome = { ...a0.outcome, held: { ...a0.outcome.held, earliest: day(held[0]), latest: day(held[1]), text: `held ${day(held[0])}/${day(held[1])}` } };
@@ -129,6 +138,10 @@ for (const lang of ['fr', 'ar']) {
   up.areas.push({ ...up.areas[0], id: 'timeline', text: { ...up.areas[0].text, title: `timeline-${lang}` } });
   up.activities = doc.activities.map((a) => ({ ...a, area: 'timeline' }));
   fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/upcoming/areas/timeline.json`), JSON.stringify(up));
+  // Its recent past document: the past ones, most recent first. The stale
+  // upcoming document holds them too: the widget shows each once.
+  const pastOnes = ['past-1', 'done-early', 'past-40'].map((t) => up.activities.find((a) => a.text.title === t));
+  fs.writeFileSync(path.join(tmp, `public/api/v1/${lang}/past/areas/timeline.json`), JSON.stringify({ ...up, limit: 50, activities: pastOnes }));
 }
 // A provider country of the built data, for an upcoming list of a
 // country: its upcoming document, given the dated activities (stale too)
@@ -139,7 +152,7 @@ const country = enUpAll.countries[0];
 const countryFile = path.join(tmp, `public/api/v1/en/upcoming/countries/${country.code}.json`);
 const countryDoc = JSON.parse(fs.readFileSync(countryFile, 'utf8'));
 countryDoc.activities = timeline.map(([title, e, l, status]) => ({
-  ...enAct, status, overdue: false, outcome: undefined, text: { ...enAct.text, title }, providers: [{ country: country.code, name: country.name, tbc: false }],
+  ...enAct, id: title, status, overdue: false, outcome: undefined, text: { ...enAct.text, title }, providers: [{ country: country.code, name: country.name, tbc: false }],
   schedule: e === null ? { notation: 'TBD', precision: 'undetermined', tbc: false, text: '?' } : { ...enAct.schedule, earliest: day(e), latest: day(l), text: `${day(e)}/${day(l)}` },
 }));
 fs.writeFileSync(countryFile, JSON.stringify(countryDoc));
@@ -255,22 +268,26 @@ try {
   check(JSON.stringify(got['upcoming-fr'].titles) === '["running","future-5","future-30"]', `upcoming (fr, limit 3): ${JSON.stringify(got['upcoming-fr'].titles)}`);
   check(JSON.stringify(got['upcoming-ar'].titles) === '["running","future-5","future-30"]' && got['upcoming-ar'].dir === 'rtl', `upcoming (ar, limit 3): ${JSON.stringify(got['upcoming-ar'])}`);
   check(JSON.stringify(got['past-ar'].titles) === '["past-1","done-early","past-40"]', `data-show=past (most recent first, completed ones on their held days): ${JSON.stringify(got['past-ar'].titles)}`);
-  check(JSON.stringify(got['all-fr'].titles) === '["past-40","running","past-1","done-early","future-5","future-30","future-60","undated"]', `data-show=all (date order, held days for completed ones, undated last): ${JSON.stringify(got['all-fr'].titles)}`);
+  check(JSON.stringify(got['all-fr'].titles) === '["running","future-5","future-30","future-60","undated","past-1","done-early","past-40"]', `data-show=all (upcoming soonest first, undated last, then past most recent first, held days for completed ones): ${JSON.stringify(got['all-fr'].titles)}`);
   // The site's words for a past activity still "planned" (computed in the browser).
   check(got['past-ar'].overdue[2] === '(انقضى الموعد ولم تُحدَّث الحالة بعد)' && got['past-ar'].overdue[0] === '' && got['past-ar'].overdue[1] === '', `overdue marks (ar, past): ${JSON.stringify(got['past-ar'].overdue)}`);
   // A completed activity, planned ahead, is shown on its held days, as completed.
   const early = got['all-fr'].titles.indexOf('done-early');
   check(early >= 0 && got['all-fr'].metas[early].startsWith(`held ${day(-2)}/${day(-2)} · `) && got['all-fr'].statuses[early].cls === 'status status-completed',
     `a completed activity in the French list: ${JSON.stringify({ meta: got['all-fr'].metas[early], status: got['all-fr'].statuses[early] })}`);
-  check(got['all-fr'].overdue.filter(Boolean).length === 1 && got['all-fr'].overdue[0] === '(date passée, statut non mis à jour)', `overdue marks (fr, all): ${JSON.stringify(got['all-fr'].overdue)}`);
+  check(got['all-fr'].overdue.filter(Boolean).length === 1 && got['all-fr'].overdue[7] === '(date passée, statut non mis à jour)', `overdue marks (fr, all): ${JSON.stringify(got['all-fr'].overdue)}`);
   // Late container, fallback link.
   check(JSON.stringify(got.late.titles) === '["running","future-5"]', `a container added 1 s after load: ${JSON.stringify(got.late)}`);
   check(!got.fallback.rendered, 'the fallback link is still shown beside a rendered list');
   check(got.fallback.missing && got.fallback.missingAll, `the fallback link must stay when the data cannot be loaded or do not name the area (upcoming: ${got.fallback.missing}, all: ${got.fallback.missingAll})`);
-  // The upcoming lists read upcoming.json only, never a whole history.
-  const want = ['api/v1/ar/upcoming/areas/timeline.json', `api/v1/en/upcoming/countries/${country.code}.json`, 'api/v1/fr/upcoming/areas/no-such-area.json', 'api/v1/fr/upcoming/areas/timeline.json'];
-  check(JSON.stringify(fetched.filter((u) => u.includes('/upcoming')).sort()) === JSON.stringify(want), `upcoming lists fetched ${JSON.stringify(fetched)}, want ${JSON.stringify(want)}`);
-  check(!fetched.includes(`api/v1/en/countries/${country.code}.json`), `the upcoming list of a country fetched its whole document: ${JSON.stringify(fetched)}`);
+  // The lists read the upcoming documents and, for past and all, the
+  // recent past ones (since 1.6), each once; never a whole history.
+  const want = ['api/v1/ar/past/areas/lmi.json', 'api/v1/ar/past/areas/timeline.json', 'api/v1/ar/upcoming/areas/lmi.json', 'api/v1/ar/upcoming/areas/timeline.json',
+    'api/v1/en/past/areas/hostile.json', 'api/v1/en/upcoming/areas/hostile.json', `api/v1/en/upcoming/countries/${country.code}.json`,
+    'api/v1/fr/past.json', 'api/v1/fr/past/areas/no-such-area.json', 'api/v1/fr/past/areas/timeline.json',
+    'api/v1/fr/upcoming.json', 'api/v1/fr/upcoming/areas/no-such-area.json', 'api/v1/fr/upcoming/areas/timeline.json'];
+  check(JSON.stringify([...new Set(fetched)].sort()) === JSON.stringify(want), `the lists fetched ${JSON.stringify([...new Set(fetched)].sort())}, want ${JSON.stringify(want)}`);
+  check(fetched.length === new Set(fetched).size, `a document was fetched twice: ${JSON.stringify(fetched)}`);
   check(got['upcoming-fr'].heading === 'timeline-fr' && got['upcoming-ar'].heading === 'timeline-ar', `upcoming headings from the upcoming document's areas: ${got['upcoming-fr'].heading}, ${got['upcoming-ar'].heading}`);
   check(got['country-en'].heading === country.name && JSON.stringify(got['country-en'].titles) === JSON.stringify(countryWant), `upcoming list of ${country.code}: ${JSON.stringify(got['country-en'])}, want ${country.name} ${JSON.stringify(countryWant)}`);
   // The re-render call.
@@ -297,7 +314,7 @@ try {
   check(st.bg && st.bg !== confirmed.bg && st.color === 'rgb(255, 255, 255)' && /\u2713/.test(st.mark || ''), `completed status style (ar): ${JSON.stringify(st)} vs confirmed ${JSON.stringify(confirmed)}`);
   check(got.ar.overdue[i] === '', `the completed activity has an overdue mark: ${got.ar.overdue[i]}`);
   check(got.ar.heading === 'معلومات سوق العمل', `Arabic widget heading: ${got.ar.heading}`);
-  check(got.ar.titles.length === 3 && got.ar.titles[2] === 'المراصد', `Arabic widget titles (date order): ${JSON.stringify(got.ar.titles)}`);
+  check(got.ar.titles.length === 3 && got.ar.titles.includes('المراصد'), `Arabic widget titles (the area's three): ${JSON.stringify(got.ar.titles)}`);
   check(got.fr.dir === 'ltr' && got.fr.titles.length === 2, `French widget (limit 2): ${JSON.stringify(got.fr)}`);
   check(got.ar.hrefs.every((h) => h.startsWith(site + 'ar/activities/')), `links: ${got.ar.hrefs}`);
   const hostile = got.ar.titles.find((t) => t.startsWith('Titre '));

@@ -110,7 +110,7 @@ func (g *generator) indexDoc() indexDoc {
 	}
 	return indexDoc{header: g.header("index"), BaseURL: g.base, Languages: g.languages(), Documents: refs, Schemas: schemas,
 		Progress: append([]progressRef{}, g.progress...), Views: append([]viewRef{}, g.views...),
-		Upcoming: append([]upcomingRef{}, g.upcoming...)}
+		Upcoming: append([]upcomingRef{}, g.upcoming...), Past: append([]upcomingRef{}, g.past...)}
 }
 
 // catalogDoc gathers every language's objects into one document, its

@@ -54,6 +54,9 @@ type indexDoc struct {
 	// Upcoming lists each language's upcoming document (since 1.5),
 	// apart for the same reason.
 	Upcoming []upcomingRef `json:"upcoming"`
+	// Past lists each language's recent past documents (since 1.6),
+	// apart for the same reason.
+	Past []upcomingRef `json:"past"`
 }
 
 // progressRef lists the progress documents of one published plan.

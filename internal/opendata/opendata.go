@@ -15,6 +15,7 @@
 //	api/v1/<lang>/types/<type>.json         the activities of a type (since 1.4, views.go)
 //	api/v1/<lang>/languages/<code>.json     the activities in, or interpreted into, a language (1.4)
 //	api/v1/<lang>/upcoming.json             the activities not past, for the widget (since 1.5, upcoming.go)
+//	api/v1/<lang>/past.json                 the 50 activities that ended last, for the widget (since 1.6, past.go)
 //	api/v1/plans/<plan>/progress.json       where a published plan stands (progress.go)
 //	api/v1/plans/<plan>/progress.csv        the same figures as CSV
 //	api/v1/schema/<name>.schema.json        schema of each kind of document
@@ -119,7 +120,7 @@ import (
 
 // Version is the version of the documents: the major is the path's (v1),
 // the minor grows with each additive change.
-const Version = "1.5"
+const Version = "1.6"
 
 // Options are the settings of Files.
 type Options struct {
@@ -158,6 +159,7 @@ type generator struct {
 	progress []progressRef
 	views    []viewRef
 	upcoming []upcomingRef
+	past     []upcomingRef
 }
 
 // document is one file of the open data, made when its job runs: the
@@ -209,6 +211,7 @@ func (g *generator) documents() {
 		g.viewDocs(lang, facets)
 	}
 	g.upcomingDocs()
+	g.pastDocs()
 	g.index = append(g.index, docRef{Kind: "csv", MediaType: "text/csv", URL: g.apiURL("catalog.csv")})
 	g.docs = append(g.docs, document{path: apiFile("catalog.csv"), write: g.csv})
 	g.progressDocs()

@@ -21,7 +21,7 @@ var schemaFiles embed.FS
 
 // schemaNames returns the kinds of JSON documents, each with its schema.
 func schemaNames() []string {
-	return append(indexedSchemas(), "progress", "type", "language", "upcoming")
+	return append(indexedSchemas(), "progress", "type", "language", "upcoming", "past")
 }
 
 // indexedSchemas are the kinds index.json lists in "documents" and

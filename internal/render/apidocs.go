@@ -87,6 +87,7 @@ func (r *Renderer) apiDocsPage(lang string) *Page {
 		{Name: "type", Summary: loc.T("api_doc_type", nil), URL: r.abs(opendata.TypeDataPath(lang, typ)), Schema: schema("type")},
 		{Name: "language", Summary: loc.T("api_doc_language", nil), URL: r.abs(opendata.LanguageDataPath(lang, code)), Schema: schema("language")},
 		{Name: "upcoming", Summary: loc.T("api_doc_upcoming", nil), URL: r.abs(opendata.UpcomingDataPath(lang)), Schema: schema("upcoming")},
+		{Name: "past", Summary: loc.T("api_doc_past", nil), URL: r.abs(opendata.PastDataPath(lang)), Schema: schema("past")},
 		{Name: "progress", Summary: loc.T("api_doc_progress", nil), URL: progress, Schema: schema("progress")},
 	}
 	docs, objects, err := opendata.Fields()
