@@ -28,7 +28,6 @@ package opendata
 
 import (
 	"cmp"
-	"io"
 	"slices"
 
 	"github.com/oic-pesnet/workplan/internal/assemble"
@@ -62,32 +61,12 @@ func PastDataPath(lang string) string { return assemble.APIPrefix + pastDataPath
 // area, per provider country.
 func (g *generator) pastDocs() {
 	from := g.upcomingFrom()
-	ended := map[*content.Activity]bool{}
-	for _, a := range g.cat.Activities {
-		ended[a] = past(a, from)
-	}
-	for _, lang := range g.cat.Languages {
-		countries := g.countries(lang)
-		add := func(ref upcomingRef, rel string, keep func(*content.Activity) bool) {
-			ref.Lang, ref.URL, ref.Schema = lang, g.apiURL(rel), g.schemaURL("past")
-			g.past = append(g.past, ref)
-			idx := g.recent(g.actsWhere(func(a *content.Activity) bool { return ended[a] && keep(a) }))
-			g.listed(lang, idx)
-			g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error {
-				u := g.upcomingDoc(lang, from, countries)
-				head := pastDoc{langHeader: g.langHeader("past", lang), Area: ref.Area, Country: ref.Country, From: u.From,
-					Limit: RecentLimit, Areas: u.Areas, Countries: u.Countries, Activities: []activity{}}
-				return g.writeActs(w, head, lang, idx)
-			}})
-		}
-		add(upcomingRef{}, pastDataPath(lang), func(*content.Activity) bool { return true })
-		for _, ar := range g.areas[lang] {
-			add(upcomingRef{Area: ar.ID}, lang+"/past/areas/"+ar.ID+".json", func(a *content.Activity) bool { return a.Area == ar.ID })
-		}
-		for _, c := range countries {
-			add(upcomingRef{Country: c.Code}, lang+"/past/countries/"+c.Code+".json", func(a *content.Activity) bool { return provides(a, c.Code) })
-		}
-	}
+	g.past = g.scoped("past", func(a *content.Activity) bool { return past(a, from) }, g.recent,
+		func(lang string, ref upcomingRef, countries []country) any {
+			u := g.upcomingDoc(lang, from, countries)
+			return pastDoc{langHeader: g.langHeader("past", lang), Area: ref.Area, Country: ref.Country, From: u.From,
+				Limit: RecentLimit, Areas: u.Areas, Countries: u.Countries, Activities: []activity{}}
+		})
 }
 
 // recent orders idx (indexes of g.cat.Activities, in plan order) most

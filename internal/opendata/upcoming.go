@@ -77,31 +77,51 @@ func (g *generator) upcomingFrom() string { return date(g.cat.AsOf.AddDate(0, 0,
 // area, per provider country.
 func (g *generator) upcomingDocs() {
 	from := g.upcomingFrom()
-	ahead := map[*content.Activity]bool{}
+	g.upcoming = g.scoped("upcoming", func(a *content.Activity) bool { return !past(a, from) }, nil,
+		func(lang string, ref upcomingRef, countries []country) any {
+			head := g.upcomingDoc(lang, from, countries)
+			head.Area, head.Country = ref.Area, ref.Country
+			return head
+		})
+}
+
+// scoped lists, for every language, the documents of kind (its schema's
+// name too) over the activities in selects: of all of them
+// (<lang>/<kind>.json), of each area (<lang>/<kind>/areas/<id>.json) and
+// of each provider country (<lang>/<kind>/countries/<CC>.json), each list
+// in plan order, or as order (when set) returns it. head makes a
+// document's head, its list of activities empty (writeActs). It returns
+// the documents' entries of the index.
+func (g *generator) scoped(kind string, in func(*content.Activity) bool, order func([]int) []int,
+	head func(lang string, ref upcomingRef, countries []country) any) []upcomingRef {
+	chosen := map[*content.Activity]bool{}
 	for _, a := range g.cat.Activities {
-		ahead[a] = !past(a, from)
+		chosen[a] = in(a)
 	}
+	var refs []upcomingRef
 	for _, lang := range g.cat.Languages {
 		countries := g.countries(lang)
 		add := func(ref upcomingRef, rel string, keep func(*content.Activity) bool) {
-			ref.Lang, ref.URL, ref.Schema = lang, g.apiURL(rel), g.schemaURL("upcoming")
-			g.upcoming = append(g.upcoming, ref)
-			idx := g.actsWhere(func(a *content.Activity) bool { return ahead[a] && keep(a) })
+			ref.Lang, ref.URL, ref.Schema = lang, g.apiURL(rel), g.schemaURL(kind)
+			refs = append(refs, ref)
+			idx := g.actsWhere(func(a *content.Activity) bool { return chosen[a] && keep(a) })
+			if order != nil {
+				idx = order(idx)
+			}
 			g.listed(lang, idx)
 			g.docs = append(g.docs, document{path: apiFile(rel), write: func(w io.Writer) error {
-				head := g.upcomingDoc(lang, from, countries)
-				head.Area, head.Country = ref.Area, ref.Country
-				return g.writeActs(w, head, lang, idx)
+				return g.writeActs(w, head(lang, ref, countries), lang, idx)
 			}})
 		}
-		add(upcomingRef{}, upcomingDataPath(lang), func(*content.Activity) bool { return true })
+		add(upcomingRef{}, lang+"/"+kind+".json", func(*content.Activity) bool { return true })
 		for _, ar := range g.areas[lang] {
-			add(upcomingRef{Area: ar.ID}, lang+"/upcoming/areas/"+ar.ID+".json", func(a *content.Activity) bool { return a.Area == ar.ID })
+			add(upcomingRef{Area: ar.ID}, lang+"/"+kind+"/areas/"+ar.ID+".json", func(a *content.Activity) bool { return a.Area == ar.ID })
 		}
 		for _, c := range countries {
-			add(upcomingRef{Country: c.Code}, lang+"/upcoming/countries/"+c.Code+".json", func(a *content.Activity) bool { return provides(a, c.Code) })
+			add(upcomingRef{Country: c.Code}, lang+"/"+kind+"/countries/"+c.Code+".json", func(a *content.Activity) bool { return provides(a, c.Code) })
 		}
 	}
+	return refs
 }
 
 // past is the widget's rule: completed, or every date before day (dates
