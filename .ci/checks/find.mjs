@@ -60,10 +60,21 @@ check(langs.length === 3, `search indexes for ${langs.join(', ')}`);
 function load(lang) {
   const h = JSON.parse(fs.readFileSync(path.join(root, lang, 'search/index.json'), 'utf8'));
   const shards = h.shards.map((s) => JSON.parse(fs.readFileSync(path.join(root, s), 'utf8')));
+  // Each activity's text, its words gathered back from the inverted index
+  // (words.json and the postings: base-36 gaps joined by ",").
+  const words = JSON.parse(fs.readFileSync(path.join(root, h.words), 'utf8'));
+  const texts = h.acts.map(() => []);
+  words.chunks.forEach((group, k) => {
+    const post = JSON.parse(fs.readFileSync(path.join(root, words.postings[k]), 'utf8'));
+    group.forEach((word, j) => {
+      let row = 0;
+      for (const gap of post.rows[j].split(',')) { row += parseInt(gap, 36); texts[row].push(word); }
+    });
+  });
   return h.acts.map((a, i) => {
     const s = shards[Math.floor(i / h.shard)]; const k = i % h.shard;
     return {
-      id: s.cards[k][0], text: s.text[k], area: h.dicts.area[a[0]], type: h.dicts.type[a[1]], venue: h.dicts.mode[a[2]],
+      id: s.cards[k][0], text: texts[i].join(' '), area: h.dicts.area[a[0]], type: h.dicts.type[a[1]], venue: h.dicts.mode[a[2]],
       scope: h.dicts.scope[a[3]], status: a[7] ? 'overdue' : h.dicts.status[a[4]], first: a[5], last: a[6],
       lang: `${a[8]} ${a[9]}`.split(' ').filter(Boolean), country: a[10].split(' ').filter(Boolean),
     };

@@ -19,15 +19,16 @@ import (
 )
 
 // The index of a language is one small head file with every activity's
-// facts (what the filters and the upcoming / under way / past split need)
-// and text shards of ShardSize activities each (what a result shows, and
-// the normalized text a query is matched against), loaded only when a
-// text query or the results shown need them. Activities are in the
-// chronological order of the list (assemble.Catalog.Chronological), and
-// row i of the head is entry i mod ShardSize of shard i / ShardSize.
+// facts (what the filters and the upcoming / under way / past split need),
+// card shards of ShardSize activities each (what a result shows), loaded
+// only for the results shown, and the inverted index of the activities'
+// normalized texts, which a text query reads (words.go). Activities are
+// in the chronological order of the list (assemble.Catalog.Chronological),
+// and row i of the head is entry i mod ShardSize of shard i / ShardSize.
 //
-//	<lang>/search/index.json    {"v", "shard", "shards", "dicts", "acts"}
-//	<lang>/search/text-<k>.json {"cards": [[id, label, lang, title, summary, schedule, venue, area]], "text": [normalized]}
+//	<lang>/search/index.json    {"v", "shard", "shards", "words", "dicts", "acts"}
+//	<lang>/search/text-<k>.json {"cards": [[id, label, lang, title, summary, schedule, venue, area]]}
+//	<lang>/search/words.json, <lang>/search/postings-<k>.json (words.go)
 //
 // The normalized text of an activity is its id, label, title, summary,
 // area, type, venue, schedule and provider countries in words, then the
@@ -72,16 +73,47 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, text *plaintext.Converter) 
 	return &Index{cat: cat, bundle: bundle, text: text}
 }
 
-// Jobs lists each language's head file and shards.
+// Jobs lists each language's head file, card shards, words file and
+// postings. The inverted index of a language is made by the first of its
+// jobs that needs it and dropped after the last.
 func (x *Index) Jobs() ([]output.Job, *diag.List) {
 	acts := x.cat.Chronological()
 	shards := (len(acts) + ShardSize - 1) / ShardSize
+	groups := max(shards, 1)
 	var jobs []output.Job
 	for _, lang := range x.cat.Languages {
 		jobs = append(jobs, output.Job{Path: IndexPath(lang)[1:], Make: func() ([]byte, error) { return x.head(lang, acts, shards) }})
 		for k := range shards {
 			part := acts[k*ShardSize : min((k+1)*ShardSize, len(acts))]
 			jobs = append(jobs, output.Job{Path: shardPath(lang, k), Make: func() ([]byte, error) { return x.shard(lang, part) }})
+		}
+		inv := &output.Shared[*inverted]{}
+		get := func() (*inverted, error) {
+			return inv.Get(func() (*inverted, error) { return invert(x.texts(lang, acts), groups), nil })
+		}
+		inv.Use()
+		jobs = append(jobs, output.Job{Path: wordsPath(lang), Make: func() ([]byte, error) {
+			defer inv.Release()
+			v, err := get()
+			if err != nil {
+				return nil, err
+			}
+			paths := make([]string, groups)
+			for k := range paths {
+				paths[k] = "/" + postingsPath(lang, k)
+			}
+			return encode(wordsFile{Chunks: v.groups, Postings: paths})
+		}})
+		for k := range groups {
+			inv.Use()
+			jobs = append(jobs, output.Job{Path: postingsPath(lang, k), Make: func() ([]byte, error) {
+				defer inv.Release()
+				v, err := get()
+				if err != nil {
+					return nil, err
+				}
+				return encode(postingsFile{Rows: v.rows[k]})
+			}})
 		}
 	}
 	return jobs, &diag.List{}
@@ -91,6 +123,7 @@ type head struct {
 	V      int                 `json:"v"`
 	Shard  int                 `json:"shard"`
 	Shards []string            `json:"shards"`
+	Words  string              `json:"words"`
 	Dicts  map[string][]string `json:"dicts"`
 	Acts   [][]any             `json:"acts"`
 }
@@ -98,7 +131,7 @@ type head struct {
 // head is lang's head file. Its facts do not depend on lang; each
 // language has its own so that a page loads files of its own folder.
 func (x *Index) head(lang string, acts []*content.Activity, shards int) ([]byte, error) {
-	h := head{V: 1, Shard: ShardSize, Shards: make([]string, shards), Dicts: map[string][]string{}, Acts: make([][]any, len(acts))}
+	h := head{V: 2, Shard: ShardSize, Shards: make([]string, shards), Words: "/" + wordsPath(lang), Dicts: map[string][]string{}, Acts: make([][]any, len(acts))}
 	for k := range shards {
 		h.Shards[k] = "/" + shardPath(lang, k)
 	}
@@ -150,28 +183,37 @@ func Countries(a *content.Activity) []string {
 
 type shard struct {
 	Cards [][]string `json:"cards"`
-	Text  []string   `json:"text"`
 }
 
-// shard is the text of acts in lang.
+// shard is the cards of acts in lang.
 func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
 	loc := x.bundle.Localizer(lang)
-	s := shard{Cards: make([][]string, len(acts)), Text: make([]string, len(acts))}
+	s := shard{Cards: make([][]string, len(acts))}
 	for i, a := range acts {
 		t, _ := x.cat.Text(a.Texts, lang)
 		area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, lang)
-		label := x.label(loc, a)
 		when := loc.Schedule(a.Schedule, a.ScheduleTBC)
 		venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
-		s.Cards[i] = []string{a.ID, label, t.Lang, t.Title, t.Summary, when, venue, area.ShortTitle}
-		words := []string{a.ID, label, t.Title, t.Summary, area.ShortTitle, loc.T(a.Type.Message(), nil), venue, when}
-		for _, c := range Countries(a) {
-			words = append(words, loc.Country(c))
-		}
-		norm := Normalize(strings.Join(words, " "))
-		s.Text[i] = norm + bodyWords(norm, x.text.Cached(t, t.Lang, t.Body))
+		s.Cards[i] = []string{a.ID, x.label(loc, a), t.Lang, t.Title, t.Summary, when, venue, area.ShortTitle}
 	}
 	return encode(s)
+}
+
+// textOf is the normalized text of a in loc's language, which a query is
+// matched against: its id, label, title, summary, area, type, venue,
+// schedule and provider countries in words, then words of its
+// description (bodyWords).
+func (x *Index) textOf(loc *l10n.Localizer, a *content.Activity) string {
+	t, _ := x.cat.Text(a.Texts, loc.Lang)
+	area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, loc.Lang)
+	when := loc.Schedule(a.Schedule, a.ScheduleTBC)
+	venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
+	words := []string{a.ID, x.label(loc, a), t.Title, t.Summary, area.ShortTitle, loc.T(a.Type.Message(), nil), venue, when}
+	for _, c := range Countries(a) {
+		words = append(words, loc.Country(c))
+	}
+	norm := Normalize(strings.Join(words, " "))
+	return norm + bodyWords(norm, x.text.Cached(t, t.Lang, t.Body))
 }
 
 // bodyWords returns the first bodyLimit words of a description that the

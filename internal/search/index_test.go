@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,7 +55,7 @@ func index(t *testing.T) (*assemble.Catalog, map[string][]byte) {
 // After an intended change: go test ./internal/search -update
 func TestIndexGolden(t *testing.T) {
 	_, files := index(t)
-	for _, p := range []string{"en/search/index.json", "en/search/text-0.json", "ar/search/text-0.json"} {
+	for _, p := range []string{"en/search/index.json", "en/search/text-0.json", "ar/search/text-0.json", "ar/search/words.json", "ar/search/postings-0.json"} {
 		golden := filepath.Join("testdata", filepath.Base(filepath.Dir(filepath.Dir(p)))+"-"+filepath.Base(p)+".golden")
 		if *update {
 			if err := os.WriteFile(golden, files[p], 0o644); err != nil {
@@ -86,8 +87,8 @@ func TestIndexRows(t *testing.T) {
 		if err := json.Unmarshal(files[lang+"/search/text-0.json"], &s); err != nil {
 			t.Fatal(err)
 		}
-		if len(h.Acts) != len(acts) || len(s.Cards) != len(acts) || len(s.Text) != len(acts) || len(h.Shards) != 1 {
-			t.Fatalf("%s: %d rows, %d cards, %d texts, %d shards for %d activities", lang, len(h.Acts), len(s.Cards), len(s.Text), len(h.Shards), len(acts))
+		if len(h.Acts) != len(acts) || len(s.Cards) != len(acts) || len(h.Shards) != 1 || h.Words != "/"+wordsPath(lang) {
+			t.Fatalf("%s: %d rows, %d cards, %d shards for %d activities, words %s", lang, len(h.Acts), len(s.Cards), len(h.Shards), len(acts), h.Words)
 		}
 		for i, a := range acts {
 			row := h.Acts[i]
@@ -98,9 +99,6 @@ func TestIndexRows(t *testing.T) {
 			}
 			if want := cat.Overdue(a); (row[7].(float64) == 1) != want {
 				t.Errorf("%s: %s overdue = %v, want %v", lang, a.ID, row[7], want)
-			}
-			if s.Text[i] != Normalize(s.Text[i]) {
-				t.Errorf("%s: the text of %s is not normalized", lang, a.ID)
 			}
 		}
 	}
@@ -192,4 +190,91 @@ func FuzzBodyWordsChunks(f *testing.F) {
 			t.Fatalf("size %d: chunked %q, whole %q", size, got, want)
 		}
 	})
+}
+
+// TestInverted: the words and postings files give each activity exactly
+// the words of its text, and a query word finds, through them, the
+// activities whose text holds it as a substring, in every language.
+func TestInverted(t *testing.T) {
+	cat, files := index(t)
+	acts := cat.Chronological()
+	bundle, problems := l10n.LoadBundle(os.DirFS("../.."), "i18n", cat.Languages)
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	x := New(cat, bundle, nil)
+	for _, lang := range cat.Languages {
+		texts := x.texts(lang, acts)
+		var w wordsFile
+		if err := json.Unmarshal(files[wordsPath(lang)], &w); err != nil {
+			t.Fatal(err)
+		}
+		got := make([]map[string]bool, len(acts))
+		for i := range got {
+			got[i] = map[string]bool{}
+		}
+		rowsOf := map[string][]int{}
+		for k, group := range w.Chunks {
+			var p postingsFile
+			if err := json.Unmarshal(files[postingsPath(lang, k)], &p); err != nil || len(p.Rows) != len(group) {
+				t.Fatalf("%s group %d: %v, %d rows for %d words", lang, k, err, len(p.Rows), len(group))
+			}
+			if !slices.IsSorted(group) {
+				t.Errorf("%s group %d is not sorted", lang, k)
+			}
+			for j, word := range group {
+				rows, err := decodeRows(p.Rows[j])
+				if err != nil || !slices.IsSorted(rows) {
+					t.Fatalf("%s %q: rows %q: %v", lang, word, p.Rows[j], err)
+				}
+				rowsOf[word] = rows
+				for _, r := range rows {
+					got[r][word] = true
+				}
+			}
+		}
+		for i, text := range texts {
+			want := map[string]bool{}
+			for _, word := range strings.Fields(text) {
+				want[word] = true
+			}
+			if !maps.Equal(got[i], want) {
+				t.Errorf("%s: %s has words %v, want %v", lang, acts[i].ID, slices.Sorted(maps.Keys(got[i])), slices.Sorted(maps.Keys(want)))
+			}
+		}
+		// Every substring of up to four letters of some word, as a query.
+		queries := map[string]bool{}
+		for word := range rowsOf {
+			r := []rune(word)
+			for i := range r {
+				for n := 1; n <= 4 && i+n <= len(r); n++ {
+					queries[string(r[i:i+n])] = true
+				}
+			}
+		}
+		for q := range queries {
+			found := map[int]bool{}
+			for word, rows := range rowsOf {
+				if strings.Contains(word, q) {
+					for _, r := range rows {
+						found[r] = true
+					}
+				}
+			}
+			for i, text := range texts {
+				if strings.Contains(text, q) != found[i] {
+					t.Fatalf("%s: query %q finds %s: %v, its text says %v", lang, q, acts[i].ID, found[i], strings.Contains(text, q))
+				}
+			}
+		}
+	}
+}
+
+func TestRowsRoundTrip(t *testing.T) {
+	for _, rows := range [][]int{{0}, {5}, {0, 1, 2}, {3, 40, 41, 1000, 99999}} {
+		got, err := decodeRows(encodeRows(rows))
+		if err != nil || !slices.Equal(got, rows) {
+			t.Errorf("%v → %q → %v, %v", rows, encodeRows(rows), got, err)
+		}
+	}
 }

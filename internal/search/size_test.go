@@ -19,12 +19,18 @@ import (
 )
 
 // Limits on what a browser loads, per activity of the catalog: the head
-// file holds every activity (loaded by every visit of the finder), a shard
-// ShardSize of them (loaded when a query or the results need it). At
-// 10,000 activities: head ≤ 600 KB (about 90 KB compressed), shard ≤ 800 KB (Arabic takes two bytes a letter).
+// file holds every activity (loaded by every visit of the finder), a card
+// shard ShardSize of them (loaded for the results shown), the words file
+// every word (loaded by the first text query), a postings file the rows of
+// a group of words (about ShardSize activities' worth; loaded when a
+// query word matches one of its words). At 10,000 activities: head ≤ 600
+// KB (about 90 KB compressed), shard ≤ 300 KB (Arabic takes two bytes a
+// letter).
 const (
-	headPerActivity  = 60
-	shardPerActivity = 1600
+	headPerActivity     = 60
+	shardPerActivity    = 600
+	wordsPerActivity    = 100
+	postingsPerActivity = 800
 )
 
 // TestIndexSize builds the index of a generated catalog (internal/corpus;
@@ -57,12 +63,17 @@ func TestIndexSize(t *testing.T) {
 	}
 	for _, f := range files {
 		per, limit := len(f.Data)/n, headPerActivity
-		if !strings.HasSuffix(f.Path, "/index.json") {
+		switch {
+		case strings.Contains(f.Path, "/text-"):
 			var s shard
-			if err := json.Unmarshal(f.Data, &s); err != nil || len(s.Text) == 0 {
+			if err := json.Unmarshal(f.Data, &s); err != nil || len(s.Cards) == 0 {
 				t.Fatalf("%s: %v", f.Path, err)
 			}
-			per, limit = len(f.Data)/len(s.Text), shardPerActivity
+			per, limit = len(f.Data)/len(s.Cards), shardPerActivity
+		case strings.HasSuffix(f.Path, "/words.json"):
+			limit = wordsPerActivity
+		case strings.Contains(f.Path, "/postings-"):
+			per, limit = len(f.Data)/ShardSize, postingsPerActivity
 		}
 		t.Logf("%s: %d bytes (%d gzip), %d per activity", f.Path, len(f.Data), gzipped(f.Data), per)
 		if per > limit {

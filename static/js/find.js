@@ -3,7 +3,9 @@
 // (the site's CSP allows scripts from 'self' only).
 //
 // It reads the search index the build emits (internal/search: a head file
-// with every activity's facts, text shards loaded only when needed), and
+// with every activity's facts, card shards loaded for the results shown,
+// and for a text query the words file and the postings of the words that
+// match), and
 // splits activities into upcoming, under way, date to be fixed and past
 // with the browser's date on the day the page is viewed, so the split
 // never freezes at build time. Every word shown comes from the page: the
@@ -67,10 +69,19 @@
     return e;
   }
 
-  // Index loads the head file and, on demand, the text shards.
+  function getJSON(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+  }
+
+  // Index loads the head file and, on demand, the card shards, the words
+  // and their postings.
   function Index(url) {
     this.url = url;
     this.shards = [];
+    this.postings = [];
   }
   Index.prototype.load = function () {
     var self = this;
@@ -108,6 +119,47 @@
       }
       return self.shards[k];
     })).then(function () { return self; });
+  };
+
+  // rows decodes a word's rows: base-36 gaps joined by ",".
+  function rows(s) {
+    var out = [];
+    var row = 0;
+    s.split(',').forEach(function (gap) { row += parseInt(gap, 36); out.push(row); });
+    return out;
+  }
+
+  // matching resolves to the rows (activities) whose text holds each of
+  // words as a substring of one of its words: it loads the words once,
+  // then the postings of the groups where a query word matches a word.
+  Index.prototype.matching = function (words) {
+    var self = this;
+    if (!this.words) this.words = getJSON(this.head.words).catch(function (e) { self.words = null; throw e; });
+    return this.words.then(function (w) {
+      var hits = words.map(function (q) {
+        var found = [];
+        w.chunks.forEach(function (group, k) {
+          group.forEach(function (word, j) { if (word.indexOf(q) >= 0) found.push([k, j]); });
+        });
+        return found;
+      });
+      var groups = {};
+      hits.forEach(function (found) { found.forEach(function (h) { groups[h[0]] = true; }); });
+      return Promise.all(Object.keys(groups).map(function (k) {
+        if (!self.postings[k]) self.postings[k] = getJSON(w.postings[k]).catch(function (e) { self.postings[k] = null; throw e; });
+        return self.postings[k];
+      })).then(function (loaded) {
+        var byGroup = {};
+        Object.keys(groups).forEach(function (k, n) { byGroup[k] = loaded[n]; });
+        var result = null;
+        hits.forEach(function (found) {
+          var set = new Set();
+          found.forEach(function (h) { rows(byGroup[h[0]].rows[h[1]]).forEach(function (r) { set.add(r); }); });
+          result = result === null ? set : new Set(Array.from(result).filter(function (r) { return set.has(r); }));
+        });
+        return result || new Set();
+      });
+    });
   };
 
   function card(index, a, level, strings, brief) {
@@ -183,10 +235,6 @@
       (!f.period || inPeriod(a, f.period)) && (!f.status || a.status === f.status);
   }
 
-  function textOf(index, a) {
-    var s = index.shards[Math.floor(a.i / index.head.shard)];
-    return s.text[a.i % index.head.shard];
-  }
 
   // Finder runs the finder section of the list of every activity.
   function Finder(root, strings) {
@@ -272,14 +320,10 @@
     if (active) active.textContent = set ? ' (' + set + ')' : '';
     var words = normalize(f.q).split(' ').filter(Boolean);
     var list = this.index.acts.filter(function (a) { return matches(a, f); });
-    var ready = words.length ? this.index.need(list) : Promise.resolve(this.index);
-    ready.then(function (index) {
-      if (words.length) {
-        list = list.filter(function (a) {
-          var t = textOf(index, a);
-          return words.every(function (w) { return t.indexOf(w) >= 0; });
-        });
-      }
+    var index = this.index;
+    var ready = words.length ? index.matching(words) : Promise.resolve(null);
+    ready.then(function (found) {
+      if (found) list = list.filter(function (a) { return found.has(a.i); });
       var groups = split(list, today());
       var visible = [];
       ['upcoming', 'ongoing', 'tbd', 'past'].forEach(function (k) {
