@@ -74,8 +74,7 @@ func New(cat *assemble.Catalog, bundle *l10n.Bundle, text *plaintext.Converter) 
 }
 
 // Jobs lists each language's head file, card shards, words file and
-// postings. The inverted index of a language is made by the first of its
-// jobs that needs it and dropped after the last.
+// postings. The inverted index of each language is made here.
 func (x *Index) Jobs() ([]output.Job, *diag.List) {
 	acts := x.cat.Chronological()
 	shards := (len(acts) + ShardSize - 1) / ShardSize
@@ -87,32 +86,20 @@ func (x *Index) Jobs() ([]output.Job, *diag.List) {
 			part := acts[k*ShardSize : min((k+1)*ShardSize, len(acts))]
 			jobs = append(jobs, output.Job{Path: shardPath(lang, k), Make: func() ([]byte, error) { return x.shard(lang, part) }})
 		}
-		inv := &output.Shared[*inverted]{}
-		get := func() (*inverted, error) {
-			return inv.Get(func() (*inverted, error) { return invert(x.texts(lang, acts), groups), nil })
-		}
-		inv.Use()
+		// Made while the jobs are listed: the listing runs beside the
+		// workers, and a job that made it would hold a worker while the
+		// others wait for it.
+		inv := invert(x.texts(lang, acts), groups)
 		jobs = append(jobs, output.Job{Path: wordsPath(lang), Make: func() ([]byte, error) {
-			defer inv.Release()
-			v, err := get()
-			if err != nil {
-				return nil, err
-			}
 			paths := make([]string, groups)
 			for k := range paths {
 				paths[k] = "/" + postingsPath(lang, k)
 			}
-			return encode(wordsFile{Chunks: v.groups, Postings: paths})
+			return encode(wordsFile{Chunks: inv.groups, Postings: paths})
 		}})
 		for k := range groups {
-			inv.Use()
 			jobs = append(jobs, output.Job{Path: postingsPath(lang, k), Make: func() ([]byte, error) {
-				defer inv.Release()
-				v, err := get()
-				if err != nil {
-					return nil, err
-				}
-				return encode(postingsFile{Rows: v.rows[k]})
+				return encode(postingsFile{Rows: inv.rows[k]})
 			}})
 		}
 	}
