@@ -61,7 +61,8 @@ func PastDataPath(lang string) string { return assemble.APIPrefix + pastDataPath
 // area, per provider country.
 func (g *generator) pastDocs() {
 	from := g.upcomingFrom()
-	g.past = g.scoped("past", func(a *content.Activity) bool { return past(a, from) }, g.recent,
+	ends := endsOf(g.cat.Activities)
+	g.past = g.scoped("past", func(a *content.Activity) bool { return past(a, from) }, func(idx []int) []int { return recent(idx, ends) },
 		func(lang string, ref upcomingRef, countries []country) any {
 			u := g.upcomingDoc(lang, from, countries)
 			return pastDoc{langHeader: g.langHeader("past", lang), Area: ref.Area, Country: ref.Country, From: u.From,
@@ -69,13 +70,22 @@ func (g *generator) pastDocs() {
 		})
 }
 
-// recent orders idx (indexes of g.cat.Activities, in plan order) most
-// recently ended first and keeps the first RecentLimit.
-func (g *generator) recent(idx []int) []int {
-	slices.SortStableFunc(idx, func(i, j int) int {
-		return cmp.Compare(endedOn(g.cat.Activities[j]), endedOn(g.cat.Activities[i]))
-	})
+// recent orders idx (indexes of the catalog's activities, in plan order)
+// most recently ended first, by ends (endsOf), and keeps the first
+// RecentLimit.
+func recent(idx []int, ends []string) []int {
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(ends[j], ends[i]) })
 	return idx[:min(len(idx), RecentLimit)]
+}
+
+// endsOf is the day each of acts ended (endedOn), made once for the
+// documents of every language and scope.
+func endsOf(acts []*content.Activity) []string {
+	out := make([]string, len(acts))
+	for i, a := range acts {
+		out[i] = endedOn(a)
+	}
+	return out
 }
 
 // endedOn is the day a ended, as the widget orders past activities: the

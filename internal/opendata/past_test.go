@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/oic-pesnet/workplan/internal/assemble"
 	"github.com/oic-pesnet/workplan/internal/content"
 	"github.com/oic-pesnet/workplan/internal/schedule"
 )
@@ -136,7 +135,7 @@ func TestRecentBounded(t *testing.T) {
 		}
 		acts = append(acts, a)
 	}
-	g := &generator{cat: &assemble.Catalog{Activities: acts}}
+	ends := endsOf(acts)
 	top := func(day string) []int { // the widget's past list on day, in full
 		var idx []int
 		for i, a := range acts {
@@ -148,7 +147,7 @@ func TestRecentBounded(t *testing.T) {
 		return idx
 	}
 	on := date(from)
-	doc := g.recent(top(on))
+	doc := recent(top(on), ends)
 	if want := top(on)[:RecentLimit]; !slices.Equal(doc, want) {
 		t.Fatalf("recent = %v, want %v", doc, want)
 	}
