@@ -177,13 +177,24 @@ func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
 	loc := x.bundle.Localizer(lang)
 	s := shard{Cards: make([][]string, len(acts))}
 	for i, a := range acts {
-		t, _ := x.cat.Text(a.Texts, lang)
-		area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, lang)
-		when := loc.Schedule(a.Schedule, a.ScheduleTBC)
-		venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
-		s.Cards[i] = []string{a.ID, x.label(loc, a), t.Lang, t.Title, t.Summary, when, venue, area.ShortTitle}
+		f := x.facts(loc, a)
+		s.Cards[i] = []string{a.ID, f.label, f.t.Lang, f.t.Title, f.t.Summary, f.when, f.venue, f.area.ShortTitle}
 	}
 	return encode(s)
+}
+
+// cardFacts are what a card and a search text both say of an activity, in
+// one language.
+type cardFacts struct {
+	t, area            *content.Text
+	label, when, venue string
+}
+
+func (x *Index) facts(loc *l10n.Localizer, a *content.Activity) cardFacts {
+	t, _ := x.cat.Text(a.Texts, loc.Lang)
+	area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, loc.Lang)
+	return cardFacts{t: t, area: area, label: x.label(loc, a), when: loc.Schedule(a.Schedule, a.ScheduleTBC),
+		venue: loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)}
 }
 
 // textOf is the normalized text of a in loc's language, which a query is
@@ -191,11 +202,9 @@ func (x *Index) shard(lang string, acts []*content.Activity) ([]byte, error) {
 // schedule and provider countries in words, then words of its
 // description (bodyWords).
 func (x *Index) textOf(loc *l10n.Localizer, a *content.Activity) string {
-	t, _ := x.cat.Text(a.Texts, loc.Lang)
-	area, _ := x.cat.Text(x.cat.AreaOf(a).Texts, loc.Lang)
-	when := loc.Schedule(a.Schedule, a.ScheduleTBC)
-	venue := loc.Venue(a.Venue.Mode == content.VenueOnline, a.Venue.Country, a.Venue.City)
-	words := []string{a.ID, x.label(loc, a), t.Title, t.Summary, area.ShortTitle, loc.T(a.Type.Message(), nil), venue, when}
+	f := x.facts(loc, a)
+	t := f.t
+	words := []string{a.ID, f.label, t.Title, t.Summary, f.area.ShortTitle, loc.T(a.Type.Message(), nil), f.venue, f.when}
 	for _, c := range Countries(a) {
 		words = append(words, loc.Country(c))
 	}
